@@ -1,0 +1,55 @@
+# The verbs a newcomer needs. `make help` lists them.
+PYTHON ?= python3
+# Local work runs in development mode unless told otherwise; production sets
+# DEBUG=false and its secrets in the environment (see .env.example).
+export DEBUG ?= true
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install install-dev migrate demo lint format messages check-migrations clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python ## Install the site's dependencies into .venv
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python ## Install the dependencies and the test tools into .venv
+	$(BIN)/pip install --quiet -e ".[dev]"
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (safe to run again)
+	$(BIN)/python manage.py load_demo_content
+
+run: demo ## Run the site with demo content on http://127.0.0.1:8000/
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev ## Run every test
+	$(BIN)/pytest
+
+lint: install-dev ## Check the code with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install ## Fail if a model change has no migration
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install ## Update the French catalogues after changing interface texts
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv
+
+clean: ## Remove the virtual environment, caches and the local database
+	rm -rf $(VENV) .cache staticfiles db.sqlite3 .pytest_cache .ruff_cache
