@@ -47,9 +47,17 @@ format: install-dev ## Format the code with ruff
 check-migrations: install ## Fail if a model change has no migration
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-messages: install ## Update the French catalogues after changing interface texts
-	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
+messages: install ## Update and compile the French catalogues (APP=news: one app only)
+ifdef APP
+	cd $(APP) && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=alliance_site.settings \
+		../$(BIN)/django-admin makemessages -l fr --no-location --no-obsolete
+	cd $(APP) && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=alliance_site.settings \
+		../$(BIN)/django-admin compilemessages -l fr
+else
+	$(BIN)/python manage.py makemessages -l fr --no-location --no-obsolete \
+		--ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv
+endif
 
 clean: ## Remove the virtual environment, caches and the local database
 	rm -rf $(VENV) .cache staticfiles db.sqlite3 .pytest_cache .ruff_cache

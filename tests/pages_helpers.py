@@ -36,3 +36,24 @@ def outline(response):
     parser = PageOutline()
     parser.feed(response.content.decode())
     return parser
+
+
+def assert_public_page(client, url, lang):
+    """The promises every public page keeps, in either language.
+
+    It answers 200, declares its language, has exactly one <h1>, the sidebar,
+    and a language switch that leads to the same page in the other language.
+    Returns the response for further checks.
+    """
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = outline(response)
+    assert page.html_lang == lang, url
+    assert page.h1_count == 1, url
+    assert page.has_sidebar, url
+    other = "fr" if lang == "en" else "en"
+    switched = page.language_links[other]
+    assert switched.startswith(f"/{other}/"), switched
+    assert switched.split("?")[0] == url.split("?")[0].replace(f"/{lang}/", f"/{other}/", 1)
+    assert client.get(switched).status_code == 200, switched
+    return response
