@@ -7,6 +7,9 @@ save or delete anything, one version number in the cache is bumped: every key
 embeds it, so the next request, in any worker, renders afresh. Old entries are
 never looked up again and expire on their own.
 
+Staff requests that change data (admin forms, bulk actions that update rows
+without model signals, imports) bump the version too.
+
 Requests that must not be shared bypass it: anything but GET/HEAD, any request
 carrying a session or messages cookie (logged-in staff, a visitor who just
 submitted a form), and responses that set a cookie, use the CSRF token, or say
@@ -23,6 +26,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 VERSION_KEY = "page-cache:version"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 # Models whose changes no public page shows: saving them must not empty the cache.
 UNSHOWN_MODELS = {
@@ -74,6 +78,11 @@ class PageCacheMiddleware:
         self.bypass_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            response = self.get_response(request)
+            if self._staff_changed_something(request, response):
+                bump_content_version()
+            return response
         if not self._cacheable_request(request):
             return self.get_response(request)
 
@@ -92,6 +101,12 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             return self._conditional(request, response)
         return response
+
+    @staticmethod
+    def _staff_changed_something(request, response):
+        """Admin bulk actions and imports may write without model signals."""
+        user = getattr(request, "user", None)
+        return user is not None and user.is_staff and response.status_code < 400
 
     @staticmethod
     def _conditional(request, response):

@@ -125,3 +125,15 @@ def test_a_change_saved_by_one_process_is_served_fresh_by_another(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.django_db
+def test_a_staff_bulk_update_without_signals_still_refreshes_pages(client, demo_content):
+    client.get("/en/")
+    staff = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
+    client.force_login(staff)
+    # An admin action that writes with QuerySet.update() sends no model signal.
+    SiteSettings.objects.update(contact_name="Ms Bulk Update")
+    client.post("/admin/pages/sitesettings/1/change/", {})  # any staff POST
+    client.logout()
+    assert "Ms Bulk Update" in client.get("/en/").content.decode()
