@@ -89,7 +89,10 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(TabbedTranslationAdmin):
-    formfield_overrides = {models.ImageField: {"form_class": ArticleImageField}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": ArticleImageField},
+        models.URLField: {"assume_scheme": "https"},
+    }
     inlines = [ArticleDocumentInline]
     list_display = (
         "title",

@@ -16,7 +16,9 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
+from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from .models import ORGANISATION, Article, tags_in_use
 
@@ -91,7 +93,23 @@ def _full_content(article, base):
     return _RELATIVE_LINK.sub(lambda match: f'{match[1]}="{base}/', html)
 
 
-def build_feed(request):
+class AtomEnclosure(BaseEntryExtension):
+    """The image of an Atom entry, as <link rel="enclosure">.
+
+    feedgen 1.0 writes an Atom entry's links without their `rel`, which
+    would turn an enclosure into a second alternate link; this writes it whole.
+    """
+
+    def __init__(self):
+        self.link = None
+
+    def extend_atom(self, entry):
+        if self.link:
+            xml_elem("link", entry, rel="enclosure", **self.link)
+        return entry
+
+
+def build_feed(request, kind):
     tag, articles = _selection(request)
     articles = articles.prefetch_related("tags")[:FEED_ITEMS]
     absolute = request.build_absolute_uri
@@ -132,15 +150,21 @@ def build_feed(request):
         entry.summary(article.summary)
         for item_tag in article.tags.all():
             entry.category(
-                term=item_tag.slug,
+                term=item_tag.name,
                 label=item_tag.name,
                 scheme=absolute(reverse("news:tag", kwargs={"tag": item_tag.slug})),
             )
         if article.picture:
-            enclosure = article.picture.largest
-            entry.enclosure(
-                absolute(article.picture.largest_url), str(enclosure["bytes"]), "image/jpeg"
-            )
+            image = {
+                "href": absolute(article.picture.largest_url),
+                "length": str(article.picture.largest["bytes"]),
+                "type": "image/jpeg",
+            }
+            if kind == "rss":
+                entry.enclosure(image["href"], image["length"], image["type"])
+            else:
+                entry.register_extension("image", AtomEnclosure, atom=True, rss=False)
+                entry.image.link = image
     return feed
 
 
@@ -148,7 +172,7 @@ def _feed_view(kind):
     @require_safe
     @condition(etag_func=_etag, last_modified_func=_last_modified)
     def view(request):
-        feed = build_feed(request)
+        feed = build_feed(request, kind)
         body = feed.rss_str(pretty=True) if kind == "rss" else feed.atom_str(pretty=True)
         response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
         response["Cache-Control"] = "public, max-age=300"

@@ -12,8 +12,10 @@ class ArticleImageField(forms.ImageField):
     """
 
     def to_python(self, data):
-        if data not in self.empty_values:
-            validate_image_upload(data)
+        # Django's own checks first (no file, an empty file), then ours.
+        upload = forms.FileField.to_python(self, data)
+        if upload is not None:
+            validate_image_upload(upload)
         return super().to_python(data)
 
 
