@@ -149,6 +149,8 @@ def build_feed(request, kind):
         entry.content(_full_content(article, base), type="html")
         entry.summary(article.summary)
         for item_tag in article.tags.all():
+            if not item_tag.slug:
+                continue
             entry.category(
                 term=item_tag.name,
                 label=item_tag.name,

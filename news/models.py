@@ -56,6 +56,7 @@ def tags_in_use(articles):
     """The tags of `articles`, by name, each with its `article_count`: one query."""
     return (
         Tag.objects.filter(news_taggedarticle_items__content_object__in=articles)
+        .exclude(slug="")  # a name of punctuation only: nothing to address it by
         .annotate(article_count=Count("news_taggedarticle_items"))
         .order_by("name")
     )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/rss/", feeds.rss_feed, name="feed_rss"),
     path("feed/atom/", feeds.atom_feed, name="feed_atom"),
-    path("tag/<slug:tag>/", views.TagView.as_view(), name="tag"),
+    # Tag slugs keep non-Latin letters (taggit allows Unicode), which <slug:> refuses.
+    path("tag/<str:tag>/", views.TagView.as_view(), name="tag"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

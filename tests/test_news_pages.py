@@ -269,3 +269,17 @@ def tag_factory(db):
         return Tag.objects.create(name=name)
 
     return make
+
+
+@pytest.mark.django_db
+def test_any_tag_an_editor_types_gives_working_pages(client):
+    article = make_article("Tagged oddly", tags=["Ромські громади", "!!!", "Roma & Travellers"])
+    for path in ("/en/", "/en/news/", article.get_absolute_url(), "/en/news/feed/atom/"):
+        assert client.get(path).status_code == 200, path
+    page = html(client.get(article.get_absolute_url()))
+    cyrillic = re.search(r'href="(/en/news/tag/[^"]+)">Ромські громади<', page).group(1)
+    tag_page = client.get(cyrillic)
+    assert tag_page.status_code == 200
+    assert "Tagged oddly" in html(tag_page)
+    assert client.get("/en/news/tag/roma-travellers/").status_code == 200
+    assert "!!!" not in html(client.get("/en/news/"))
