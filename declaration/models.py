@@ -110,9 +110,7 @@ class DeclarationTranslation(TimestampedModel):
     declaration = models.ForeignKey(
         Declaration, on_delete=models.CASCADE, related_name="translations"
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=LANGUAGE_CHOICES, unique=True
-    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, unique=True)
     document = models.FileField(
         _("document"),
         upload_to="declaration/translations/",
