@@ -94,14 +94,14 @@ class Declaration(models.Model):
             setattr(self, field, sanitise_rich_text(getattr(self, field)))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("declaration:index")
+
     @classmethod
     def load(cls):
         """The Declaration's record, created empty on first use."""
         obj, _created = cls.objects.get_or_create(pk=1)
         return obj
-
-    def get_absolute_url(self):
-        return reverse("declaration:index")
 
 
 class DeclarationTranslation(TimestampedModel):
