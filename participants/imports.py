@@ -319,3 +319,9 @@ class SpreadsheetImportExportMixin:
     to_encoding = "utf-8-sig"
     tmp_storage_class = TolerantTempFolderStorage
     skip_import_confirm = False
+
+    def get_import_data_kwargs(self, **kwargs):
+        # A file with a refused row is written not at all, never in part.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
