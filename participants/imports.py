@@ -275,25 +275,25 @@ class StrictModelResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
         key = self.row_key(row)
-        if key is not None:
-            earlier = self._seen_rows.get(key)
-            if earlier:
-                raise ValidationError(
-                    _("Duplicate: row %(row)s has the same %(columns)s.")
-                    % {"row": earlier, "columns": _(" and ").join(self.get_import_id_fields())}
-                )
-            self._seen_rows[key] = kwargs.get("row_number")
+        earlier = self._seen_rows.get(key)
+        if earlier:
+            raise ValidationError(
+                _("Duplicate: row %(row)s has the same %(columns)s.")
+                % {"row": earlier, "columns": _(" and ").join(self.get_import_id_fields())}
+            )
+        self._seen_rows[key] = kwargs.get("row_number")
 
     def row_key(self, row):
-        """The row's identity, normalised, or None when it cannot be read (reported later)."""
-        key = []
+        """The row's identity, normalised; a key column that cannot be read refuses the row."""
+        key, errors = [], {}
         for name in self.get_import_id_fields():
             field = self.fields[name]
             try:
-                value = field.clean(row)
-            except (ValueError, KeyError):
-                return None
-            key.append(str(value).casefold())
+                key.append(str(field.clean(row)).casefold())
+            except ValueError as error:
+                errors[field.column_name] = [str(error)]
+        if errors:
+            raise ValidationError(errors)
         return tuple(key)
 
     def get_instance(self, instance_loader, row):
@@ -307,8 +307,6 @@ class StrictModelResource(resources.ModelResource):
                 )
                 % {"columns": _(" and ").join(self.get_import_id_fields())}
             ) from None
-        except ValueError as error:  # a key column that cannot be read
-            raise ValidationError(str(error)) from None
 
 
 class SpreadsheetImportExportMixin:
