@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -11,6 +12,7 @@ from .resources import ParticipantResource
 @admin.register(Participant)
 class ParticipantAdmin(SpreadsheetImportExportMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [ParticipantResource]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "country", "date_joined", "has_coordinates", "is_active")
     list_filter = ("is_active", "kind", "country", "national_network")
     search_fields = ("name_en", "name_fr", "slug")
@@ -44,5 +46,6 @@ class ParticipantAdmin(SpreadsheetImportExportMixin, ImportExportMixin, TabbedTr
 
 @admin.register(NationalNetwork)
 class NationalNetworkAdmin(TabbedTranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "founded")
     fields = ("name", "country", ("founded", "founded_precision"), "website", "description")

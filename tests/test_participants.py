@@ -317,3 +317,34 @@ def test_participants_json_has_the_same_columns(client, demo_content):
     assert heraklion["name_fr"] == "Héraklion"
     assert heraklion["latitude"] == pytest.approx(35.32787)
     assert heraklion["date_joined"] == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/participants/participant/",
+        "/admin/participants/participant/add/",
+        "/admin/participants/participant/import/",
+        "/admin/participants/participant/export/",
+        "/admin/participants/nationalnetwork/",
+        "/admin/participants/nationalnetwork/add/",
+        "/admin/declaration/signatory/",
+        "/admin/declaration/signatory/add/",
+        "/admin/declaration/signatory/import/",
+        "/admin/declaration/declaration/1/change/",
+    ],
+)
+def test_admin_pages_open_for_staff(client, demo_content, path):
+    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw")
+    client.force_login(user)
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_change_form_keeps_the_slug_read_only(client, demo_content):
+    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw")
+    client.force_login(user)
+    lyon = Participant.objects.get(slug="lyon")
+    html = client.get(f"/admin/participants/participant/{lyon.pk}/change/").content.decode()
+    assert 'name="slug"' not in html and ">lyon<" in html
