@@ -6,5 +6,9 @@ app_name = "declaration"
 
 urlpatterns = [
     path("", views.DeclarationView.as_view(), name="index"),
-    path("<slug:language>/", views.DeclarationTranslationView.as_view(), name="translation"),
+    path(
+        "translations/<slug:language>/",
+        views.DeclarationTranslationView.as_view(),
+        name="translation",
+    ),
 ]

@@ -221,12 +221,12 @@ def test_translations_are_listed_by_their_own_names(client, demo_content, settin
     assert html.index(">Deutsch<") < html.index(">Magyar<") < html.index(">Romani čhib<")
 
     for lang in ("en", "fr"):
-        response = assert_public_page(client, f"/{lang}/declaration/hu/", lang)
+        response = assert_public_page(client, f"/{lang}/declaration/translations/hu/", lang)
         assert '<div class="translation-text" lang="hu" dir="ltr">' in response.content.decode()
         assert "<p>Második bekezdés.</p>" in response.content.decode()
     # A translation given only as a document has no page of its own.
-    assert client.get("/en/declaration/de/").status_code == 404
-    assert client.get("/en/declaration/xx/").status_code == 404
+    assert client.get("/en/declaration/translations/de/").status_code == 404
+    assert client.get("/en/declaration/translations/xx/").status_code == 404
 
 
 @pytest.mark.django_db
