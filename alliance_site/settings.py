@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "participants",
     "declaration",
     "news",
+    "resources",
 ]
 
 MIDDLEWARE = [

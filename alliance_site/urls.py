@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("participants/", include("participants.urls")),
     path("declaration/", include("declaration.urls")),
+    path("resources/", include("resources.urls")),
     # Static pages answer any remaining path, so they come last.
     path("", include("pages.urls")),
 )

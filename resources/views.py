@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from .models import Document
+
+# The headings of the Resources page, in order, and the kinds of document under each.
+SECTIONS = [
+    ("adopted-texts", _("Adopted texts of the Congress"), Document.ADOPTED_TEXTS),
+    ("brochures", _("Brochures"), (Document.Kind.BROCHURE,)),
+    ("other", _("Other documents"), (Document.Kind.OTHER,)),
+]
+
+
+class ResourceListView(TemplateView):
+    """Every published document, under its heading: one query."""
+
+    template_name = "resources/list.html"
+
+    def get_context_data(self, **kwargs):
+        documents = list(Document.objects.published())
+        sections = []
+        for key, title, kinds in SECTIONS:
+            items = [document for document in documents if document.kind in kinds]
+            if items:
+                sections.append({"key": key, "title": title, "documents": items})
+        return super().get_context_data(sections=sections, **kwargs)
