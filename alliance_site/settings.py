@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "declaration",
     "news",
     "resources",
+    "prize",
+    "practices",
 ]
 
 MIDDLEWARE = [

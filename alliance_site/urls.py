@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("participants/", include("participants.urls")),
     path("declaration/", include("declaration.urls")),
     path("resources/", include("resources.urls")),
+    path("dosta-prize/", include("prize.urls")),
+    path("good-practices/", include("practices.urls")),
     # Static pages answer any remaining path, so they come last.
     path("", include("pages.urls")),
 )
