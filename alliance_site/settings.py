@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "resources",
     "prize",
     "practices",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Full-text search in the site search (search/backends.py).
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # Cache: shared by every worker process. A file cache in the project folder by
 # default; redis://host:6379/0 for Redis.

@@ -4,6 +4,7 @@ from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance_site.models import TimestampedModel
@@ -78,6 +79,9 @@ class Document(TimestampedModel):
             return ""
         year = f" ({self.year})" if self.year else ""
         return f"{self.get_kind_display()} {self.number}{year}"
+
+    def get_list_url(self):
+        return reverse("resources:list") + f"#document-{self.pk}"
 
     @property
     def link(self):
