@@ -1,3 +1,5 @@
+import re
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -43,7 +45,8 @@ class LegacyRedirectView(View):
     """`/{lang}/page/{id}-{anything}.html` from the old site: one permanent redirect."""
 
     def get(self, request, legacy_id):
-        target = legacy.resolve(int(legacy_id))
+        number = re.match(r"([0-9]{1,9})(?:-|$)", legacy_id)
+        target = legacy.resolve(int(number.group(1))) if number else None
         if target is None:
             raise Http404("The old site had no page with this number.")
         return redirect(target, permanent=True)

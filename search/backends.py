@@ -10,8 +10,8 @@ from functools import reduce
 from operator import add, and_, or_
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Cast, Coalesce, NullIf
 from modeltranslation.utils import build_localized_fieldname
 
 from .query import words
@@ -21,13 +21,16 @@ SEARCH_CONFIGS = {"en": "english", "fr": "french"}
 
 def localized(kind, field, language):
     """The field in `language`, or in English where that is empty."""
+    text = TextField()
     if not kind.is_translated(field):
-        return F(field)
+        return Coalesce(Cast(field, text), Value(""), output_field=text)
     english = build_localized_fieldname(field, "en")
     local = build_localized_fieldname(field, language)
     if local == english:
-        return Coalesce(F(english), Value(""))
-    return Coalesce(NullIf(F(local), Value("")), F(english), Value(""))
+        return Coalesce(Cast(english, text), Value(""), output_field=text)
+    return Coalesce(
+        NullIf(Cast(local, text), Value("")), Cast(english, text), Value(""), output_field=text
+    )
 
 
 def search(kind, query, language):

@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from declaration.models import Declaration, DeclarationTranslation
 from resources.models import Document
 
 from .pages_helpers import assert_public_page
@@ -65,6 +66,24 @@ def test_resources_page_is_one_query_for_the_documents(client, django_assert_max
             Document(kind=Document.Kind.OTHER, title_en=f"Document {i}") for i in range(size)
         )
         client.get("/en/resources/")
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             response = client.get("/en/resources/")
         assert f"Document {size - 1}" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_declaration_translations_are_listed_with_type_and_size(client):
+    declaration = Declaration.load()
+    DeclarationTranslation.objects.create(
+        declaration=declaration,
+        language="hu",
+        document=SimpleUploadedFile("declaration-hu.pdf", b"%PDF" + b"x" * 3068),
+    )
+    DeclarationTranslation.objects.create(
+        declaration=declaration, language="ro", text="Declarația împotriva anti-țigănismului"
+    )
+    html = client.get("/en/resources/").content.decode()
+    section = html[html.index("in other languages") :]
+    assert 'hreflang="hu" lang="hu">magyar</a>' in section
+    assert "PDF, 3.0\xa0KB" in section
+    assert 'href="/en/declaration/ro/" hreflang="ro"' in section
