@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance_site.models import TimestampedModel
 
+# Every language Django has a name for, the name translated when shown.
+DOCUMENT_LANGUAGES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "ppt", "pptx", "xls", "xlsx"]
 
 
@@ -42,7 +44,7 @@ class Document(TimestampedModel):
     language = models.CharField(
         _("language"),
         max_length=10,
-        choices=global_settings.LANGUAGES,
+        choices=DOCUMENT_LANGUAGES,
         default="en",
         help_text=_("The language the document is written in."),
     )

@@ -1,5 +1,7 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from declaration.models import Declaration, DeclarationTranslation
 from resources.models import Document
@@ -45,7 +47,7 @@ def test_documents_are_grouped_with_their_language_type_and_size(client):
     resolution = html.index("Résolution 333 (2011)")
     assert adopted < resolution < brochures
     assert "La situation des Roms en Europe" in html
-    assert "français, PDF, 2,0\xa0Ko" in html
+    assert "français, PDF, 2,0\xa0Kio" in html
     assert 'href="https://example.org/brochure.pdf" hreflang="en"' in html
     assert "anglais" in html
     assert "Withdrawn leaflet" not in html
@@ -54,7 +56,7 @@ def test_documents_are_grouped_with_their_language_type_and_size(client):
 @pytest.mark.django_db
 def test_adopted_text_needs_its_number_and_year():
     document = Document(kind=Document.Kind.RECOMMENDATION, title_en="Untitled", year=2011)
-    with pytest.raises(Exception, match="number and year"):
+    with translation.override("en"), pytest.raises(ValidationError, match="number and year"):
         document.full_clean()
 
 
