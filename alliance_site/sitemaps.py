@@ -6,6 +6,8 @@ Each sitemap lists what the app's public queryset gives, never a draft.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from news.models import Article
+from news.sitemaps import ArticleSitemap
 from pages.models import Page
 from practices.models import Practice
 from prize.models import PrizeEdition
@@ -24,13 +26,15 @@ class SectionSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "resources:list", "practices:list", "prize:index"]
+        return ["home", "news:list", "resources:list", "practices:list", "prize:index"]
 
     def location(self, item):
         return reverse(item)
 
     def lastmod(self, item):
         latest = {
+            "home": Article.objects.published(),
+            "news:list": Article.objects.published(),
             "resources:list": Document.objects.published(),
             "practices:list": Practice.objects.published(),
             "prize:index": PrizeEdition.objects.all(),
@@ -58,6 +62,7 @@ class PracticeSitemap(I18nSitemap):
 
 sitemaps = {
     "sections": SectionSitemap,
+    "news": ArticleSitemap,
     "pages": PageSitemap,
     "practices": PracticeSitemap,
 }

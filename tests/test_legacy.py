@@ -1,7 +1,9 @@
 """Old addresses, /{lang}/page/{id}-{slug}.html, lead to their item in one step."""
 
 import pytest
+from django.utils import translation
 
+from news.models import Article
 from pages.models import Page
 
 # The known ids of ../shared/spec/SITE.md and where each must lead.
@@ -26,6 +28,34 @@ def test_known_old_address_redirects_once_to_its_item(
         assert response["Location"] == target.format(lang=lang)
         landing = client.get(response["Location"])
         assert landing.status_code == 200, "a chain of redirects, or a dead end"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    "legacy_id,title",
+    [
+        (87, "Next Launching Events of ROMED2 and ROMACT"),
+        (289, "The Alliance in Lviv"),
+    ],
+)
+def test_old_article_address_redirects_once_to_the_article(
+    client, demo_content, lang, legacy_id, title
+):
+    article = Article.objects.get(legacy_id=legacy_id)
+    assert article.title_en.startswith(title)
+    with translation.override(lang):
+        expected = article.get_absolute_url()
+    assert expected.startswith(f"/{lang}/news/")
+    response = client.get(f"/{lang}/page/{legacy_id}-whatever-the-slug.html")
+    assert (response.status_code, response["Location"]) == (301, expected)
+    assert client.get(expected).status_code == 200
+
+
+@pytest.mark.django_db
+def test_unpublished_article_keeps_its_old_id_hidden(client, demo_content):
+    Article.objects.filter(legacy_id=87).update(is_published=False)
+    assert client.get("/en/page/87-x.html").status_code == 404
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.db import connection
 
+from news.models import Article
 from pages.models import Page
 from participants.models import Participant
 from practices.models import Practice
@@ -191,3 +192,46 @@ def test_search_queries_do_not_grow_with_the_data(client, django_assert_max_num_
         with django_assert_max_num_queries(16):
             response = client.get("/en/search/?q=seminar")
         assert counts(response)["Pages"] == size
+
+
+def article(title_en, body_en, **fields):
+    fields.setdefault("is_published", True)
+    return Article.objects.create(title_en=title_en, body_en=body_en, **fields)
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_french_article_is_found_by_a_french_word(client):
+    article(
+        "Roma inclusion in Lviv",
+        "<p>Mayors met in Lviv.</p>",
+        title_fr="Inclusion des Roms à Lviv",
+        body_fr="<p>Les maires se sont réunis pour parler des expulsions de campements.</p>",
+    )
+    article("Another article", "<p>Nothing related.</p>", title_fr="Autre article")
+    # "expulsion" (singular) finds "expulsions" through French stemming.
+    response = client.get("/fr/search/?q=expulsion")
+    assert [title for title, _href in results(response)] == ["Inclusion des Roms à Lviv"]
+    assert counts(response)["Actualités et événements"] == 1
+    assert "<mark>expulsions</mark>" in response.content.decode()
+
+
+@on_sqlite
+@pytest.mark.django_db
+def test_an_english_article_is_found_by_an_english_word(client):
+    article("Roma Day in Strasbourg", "<p>Celebrations across Europe.</p>", lead="Every April.")
+    article("Another article", "<p>Nothing related.</p>")
+    response = client.get("/en/search/?q=celebrations")
+    assert [title for title, _href in results(response)] == ["Roma Day in Strasbourg"]
+    assert counts(response)["News and events"] == 1
+
+
+@pytest.mark.django_db
+def test_unpublished_and_future_articles_are_not_found(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    article("Draft roundtable", "<p>x</p>", is_published=False)
+    article("Future roundtable", "<p>x</p>", published_at=timezone.now() + timedelta(days=3))
+    assert results(client.get("/en/search/?q=roundtable")) == []

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from news.models import Article
 from pages.models import Page
 from practices.models import Practice
 
@@ -47,6 +48,13 @@ def test_sitemap_lists_published_items_in_both_languages_and_no_draft(client, de
     assert "http://testserver/fr/about-us/" in locations
     assert f"http://testserver/fr/good-practices/{practice.slug}/" in locations
     assert not [loc for loc in locations if "secret-plans" in loc or "draft-practice" in loc]
+    lviv = Article.objects.get(legacy_id=289)
+    assert f"http://testserver/fr/news/{lviv.slug}/" in locations
+    lviv.is_published = False
+    lviv.save()
+    assert f"http://testserver/fr/news/{lviv.slug}/" not in sitemap(client).xpath(
+        "//s:url/s:loc/text()", namespaces=NS
+    )
     entry = document.xpath("//s:url[s:loc='http://testserver/en/about-us/']", namespaces=NS)[0]
     alternates = {
         link.get("hreflang"): link.get("href")
