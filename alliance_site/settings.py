@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_countries",
     "taggit",
     "django_prose_editor",
+    "import_export",
     "pages",
     "participants",
     "declaration",

@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from declaration.views import SignatoryCsvView, SignatoryJsonView
 from news.views import HomeView
+from participants.views import ParticipantCsvView, ParticipantJsonView
 
 from .sitemaps import sitemaps
 from .views import robots_txt
@@ -13,6 +15,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Open data: the same address in every language (see README.md).
+    path("participants.csv", ParticipantCsvView.as_view(), name="participants_csv"),
+    path("participants.json", ParticipantJsonView.as_view(), name="participants_json"),
+    path("signatories.csv", SignatoryCsvView.as_view(), name="signatories_csv"),
+    path("signatories.json", SignatoryJsonView.as_view(), name="signatories_json"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance_site.models import TimestampedModel
-from participants.countries import collation_key
+from participants.countries import collation_key, local_country_order
 from participants.models import Participant
 
 # Tags and attributes the Declaration's text may keep; everything else is removed on save.
@@ -146,6 +146,15 @@ class DeclarationTranslation(TimestampedModel):
     def name_english(self):
         return LANGUAGES.get(self.language, {}).get("name", self.language)
 
+    @property
+    def bidi(self):
+        return LANG_INFO.get(self.language, {}).get("bidi", False)
+
+    @property
+    def document_format(self):
+        """The document's format as a reader knows it: "PDF", "DOCX"."""
+        return self.document.name.rsplit(".", 1)[-1].upper() if self.document else ""
+
     def get_absolute_url(self):
         return reverse("declaration:translation", kwargs={"language": self.language})
 
@@ -159,6 +168,10 @@ class SignatoryQuerySet(models.QuerySet):
         return self.public().aggregate(
             signatories=Count("pk"), countries=Count("country", distinct=True)
         )
+
+    def in_local_order(self):
+        """By country name in the active language, then by name."""
+        return self.order_by(local_country_order(self), "name", "pk")
 
 
 class Signatory(TimestampedModel):

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "declaration"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.DeclarationView.as_view(), name="index"),
+    path("<slug:language>/", views.DeclarationTranslationView.as_view(), name="translation"),
+]
