@@ -86,6 +86,6 @@ def test_declaration_translations_are_listed_with_type_and_size(client):
     )
     html = client.get("/en/resources/").content.decode()
     section = html[html.index("in other languages") :]
-    assert 'hreflang="hu" lang="hu">magyar</a>' in section
+    assert 'hreflang="hu" lang="hu">Magyar</a>' in section
     assert "PDF, 3.0\xa0KB" in section
     assert 'href="/en/declaration/ro/" hreflang="ro"' in section
