@@ -60,7 +60,8 @@ class PrizeWinner(models.Model):
     class Meta:
         verbose_name = _("winner")
         verbose_name_plural = _("winners")
-        ordering = [F("rank").asc(nulls_last=True), "name"]
+        # By prize; winners without a recorded rank in the order staff entered them.
+        ordering = [F("rank").asc(nulls_last=True), "pk"]
 
     def __str__(self):
         return f"{self.name} ({self.edition})"

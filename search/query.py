@@ -53,7 +53,7 @@ def highlight(value, terms, length=220):
     regex = pattern(terms)
     folded = fold(text)
     first = regex.search(folded) if regex else None
-    if first is None and len(text) <= length:
+    if len(text) <= length:
         start, end = 0, len(text)
     elif first is None:
         start, end = 0, length

@@ -159,3 +159,12 @@ def test_page_has_its_own_description_and_link_preview(client, demo_content):
     assert '<meta name="description" content="ROMACT, programme conjoint' in html
     assert '<meta property="og:title" content="ROMACT">' in html
     assert '<link rel="canonical" href="http://testserver/fr/romact/">' in html
+
+
+@pytest.mark.django_db
+def test_footer_leads_to_the_privacy_notice_and_accessibility_statement(client, demo_content):
+    html = client.get("/fr/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<a href="/fr/privacy/">Protection des données</a>' in footer
+    assert '<a href="/fr/accessibility/">Accessibilité</a>' in footer
+    assert client.get("/fr/privacy/").status_code == 200

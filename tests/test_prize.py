@@ -18,6 +18,9 @@ def test_prize_is_a_public_page(client, demo_content, lang):
 def test_editions_show_their_winners_in_prize_order(client, demo_content):
     html = client.get("/en/dosta-prize/").content.decode()
     assert html.index("Prize 2017") < html.index("Prize 2015")
+    edition_2017 = html[html.index("Prize 2017") : html.index("Prize 2015")]
+    order = [edition_2017.index(name) for name in ["Şişli", "Volos", "Gliwice"]]
+    assert order == sorted(order), "in the order staff entered them"
     edition_2015 = html[html.index("Prize 2015") :]
     order = [edition_2015.index(name) for name in ["Ghent", "Kragujevac", "Reggio", "Madrid"]]
     assert order == sorted(order)
