@@ -9,6 +9,7 @@ from django.urls import reverse
 from news.models import Article
 from news.sitemaps import ArticleSitemap
 from pages.models import Page
+from participants.models import Participant
 from practices.models import Practice
 from prize.models import PrizeEdition
 from resources.models import Document
@@ -26,7 +27,16 @@ class SectionSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "news:list", "resources:list", "practices:list", "prize:index"]
+        return [
+            "home",
+            "news:list",
+            "participants:list",
+            "participants:map",
+            "declaration:index",
+            "resources:list",
+            "practices:list",
+            "prize:index",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -35,6 +45,8 @@ class SectionSitemap(I18nSitemap):
         latest = {
             "home": Article.objects.published(),
             "news:list": Article.objects.published(),
+            "participants:list": Participant.objects.active(),
+            "participants:map": Participant.objects.active(),
             "resources:list": Document.objects.published(),
             "practices:list": Practice.objects.published(),
             "prize:index": PrizeEdition.objects.all(),
@@ -52,6 +64,14 @@ class PageSitemap(I18nSitemap):
         return page.updated_at
 
 
+class ParticipantSitemap(I18nSitemap):
+    def items(self):
+        return Participant.objects.active().order_by("pk")
+
+    def lastmod(self, participant):
+        return participant.updated_at
+
+
 class PracticeSitemap(I18nSitemap):
     def items(self):
         return Practice.objects.published().order_by("pk")
@@ -64,5 +84,6 @@ sitemaps = {
     "sections": SectionSitemap,
     "news": ArticleSitemap,
     "pages": PageSitemap,
+    "participants": ParticipantSitemap,
     "practices": PracticeSitemap,
 }

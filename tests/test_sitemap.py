@@ -5,6 +5,7 @@ from lxml import etree
 
 from news.models import Article
 from pages.models import Page
+from participants.models import Participant
 from practices.models import Practice
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -47,6 +48,9 @@ def test_sitemap_lists_published_items_in_both_languages_and_no_draft(client, de
     assert "http://testserver/en/about-us/" in locations
     assert "http://testserver/fr/about-us/" in locations
     assert f"http://testserver/fr/good-practices/{practice.slug}/" in locations
+    assert "http://testserver/en/declaration/" in locations
+    strasbourg = Participant.objects.get(name_en="Strasbourg")
+    assert f"http://testserver/fr/participants/{strasbourg.slug}/" in locations
     assert not [loc for loc in locations if "secret-plans" in loc or "draft-practice" in loc]
     lviv = Article.objects.get(legacy_id=289)
     assert f"http://testserver/fr/news/{lviv.slug}/" in locations
