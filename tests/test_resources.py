@@ -88,4 +88,4 @@ def test_declaration_translations_are_listed_with_type_and_size(client):
     section = html[html.index("in other languages") :]
     assert 'hreflang="hu" lang="hu">Magyar</a>' in section
     assert "PDF, 3.0\xa0KB" in section
-    assert 'href="/en/declaration/ro/" hreflang="ro"' in section
+    assert 'href="/en/declaration/translations/ro/" hreflang="ro"' in section
