@@ -49,10 +49,16 @@ INSTALLED_APPS = [
     "django_countries",
     "taggit",
     "alliance_site",
+    "django_prose_editor",
+    "import_export",
     "pages",
     "participants",
     "declaration",
     "news",
+    "resources",
+    "prize",
+    "practices",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alliance_site.context_processors.language_alternates",
+                "pages.context_processors.navigation",
             ],
         },
     },
@@ -94,6 +101,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Full-text search in the site search (search/backends.py).
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # Cache: shared by every worker process. A file cache in the project folder by
 # default; redis://host:6379/0 for Redis.
