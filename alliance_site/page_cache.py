@@ -24,6 +24,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "page-cache:version"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
@@ -95,7 +96,8 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
-            response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
+            if not response.has_header("ETag"):
+                response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
             patch_cache_control(response, public=True, max_age=self.browser_seconds)
             cache.set(key, self._freeze(response), self.timeout)
             response["X-Page-Cache"] = "miss"
@@ -111,7 +113,12 @@ class PageCacheMiddleware:
     @staticmethod
     def _conditional(request, response):
         """A 304 when the visitor already has this version of the page."""
-        not_modified = get_conditional_response(request, etag=response["ETag"], response=response)
+        not_modified = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
         return not_modified or response
 
     def _cacheable_request(self, request):
