@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "taggit",
+    "alliance_site",
     "django_prose_editor",
     "import_export",
     "pages",
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and locale: a cache hit needs neither, nor the database.
+    "alliance_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +112,10 @@ CACHES = {
 }
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="alliance"))
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Anonymous pages: kept this long in the shared cache (any change by staff
+# renders them afresh at once), and this long by browsers and proxies.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 
 # Email: printed to the console unless EMAIL_URL names a server, for example
 # smtp+tls://user:password@smtp.example.org:587.
@@ -140,8 +147,27 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded files: on local disk, or on S3-compatible object storage when a
+# bucket is named (install with `pip install .[s3]`), so that several app
+# servers share them.
+if env.str("S3_BUCKET", default=""):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("S3_CUSTOM_DOMAIN", default=None),
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     # Hashed, compressed names in production; plain names while developing so
     # that no collectstatic is needed to run the site or the tests.
     "staticfiles": {

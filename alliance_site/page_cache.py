@@ -1,0 +1,158 @@
+"""A shared page cache for anonymous visitors.
+
+Every public page is the same for every anonymous visitor, so a rendered page
+is kept in the shared cache (Redis or the file cache, which all worker
+processes see) and served again without touching the database. Whenever staff
+save or delete anything, one version number in the cache is bumped: every key
+embeds it, so the next request, in any worker, renders afresh. Old entries are
+never looked up again and expire on their own.
+
+Staff requests that change data (admin forms, bulk actions that update rows
+without model signals, imports) bump the version too.
+
+Requests that must not be shared bypass it: anything but GET/HEAD, any request
+carrying a session or messages cookie (logged-in staff, a visitor who just
+submitted a form), and responses that set a cookie, use the CSRF token, or say
+they are private.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+VERSION_KEY = "page-cache:version"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+# Models whose changes no public page shows: saving them must not empty the cache.
+UNSHOWN_MODELS = {
+    "sessions.session",
+    "admin.logentry",
+    "contenttypes.contenttype",
+    "auth.permission",
+    "auth.user",
+    "auth.group",
+}
+UNSHOWN_APPS = {"axes"}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet: the next read starts one
+        cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def _shown_on_pages(sender):
+    meta = sender._meta
+    return meta.app_label not in UNSHOWN_APPS and meta.label_lower not in UNSHOWN_MODELS
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def _content_changed(sender, **kwargs):
+    if _shown_on_pages(sender):
+        bump_content_version()
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET requests from the shared cache; fill it on a miss."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+        self.browser_seconds = getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
+        self.bypass_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            response = self.get_response(request)
+            if self._staff_changed_something(request, response):
+                bump_content_version()
+            return response
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+
+        key = self._key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            response = self._rebuild(cached)
+            response["X-Page-Cache"] = "hit"
+            return self._conditional(request, response)
+
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            if not response.has_header("ETag"):
+                response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
+            patch_cache_control(response, public=True, max_age=self.browser_seconds)
+            cache.set(key, self._freeze(response), self.timeout)
+            response["X-Page-Cache"] = "miss"
+            return self._conditional(request, response)
+        return response
+
+    @staticmethod
+    def _staff_changed_something(request, response):
+        """Admin bulk actions and imports may write without model signals."""
+        user = getattr(request, "user", None)
+        return user is not None and user.is_staff and response.status_code < 400
+
+    @staticmethod
+    def _conditional(request, response):
+        """A 304 when the visitor already has this version of the page."""
+        not_modified = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+        return not_modified or response
+
+    def _cacheable_request(self, request):
+        return request.method in ("GET", "HEAD") and not (
+            self.bypass_cookies & request.COOKIES.keys()
+        )
+
+    @staticmethod
+    def _cacheable_response(request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    @staticmethod
+    def _key(request):
+        path = hashlib.md5(request.get_full_path().encode()).hexdigest()  # noqa: S324
+        return f"page-cache:{content_version()}:{request.get_host()}:{path}"
+
+    @staticmethod
+    def _freeze(response):
+        return (response.status_code, response.content, list(response.items()))
+
+    @staticmethod
+    def _rebuild(frozen):
+        status, content, headers = frozen
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
