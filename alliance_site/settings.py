@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "participants",
     "declaration",
     "news",
+    "submissions",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications of new form submissions go.
 STAFF_NOTIFICATION_EMAIL = env.str("STAFF_NOTIFICATION_EMAIL", default="alliance@coe.int")
 
+# Public forms. Days a decided submission keeps its personal data before
+# `manage.py purge_old_submissions` (run by cron) anonymises or deletes it.
+SUBMISSION_RETENTION_DAYS = env.int("SUBMISSION_RETENTION_DAYS", default=365)
+# How many reverse proxies in front of the site add to X-Forwarded-For; the
+# forms' rate limit counts the address the outermost one saw. 0: REMOTE_ADDR.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -130,6 +138,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploads only staff may read (scans sent through the forms): never served by
+# the web server, only through the admin.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# A request's fields may hold 2.5 MB; files above that size are streamed to a
+# temporary file, and the forms refuse a scan over 10 MB at the field.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_PERMISSIONS = 0o640
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names in production; plain names while developing so
