@@ -166,7 +166,9 @@ class SubmissionForm(forms.Form):
             shown_at = signing.loads(stamp or "", salt=self.SALT, max_age=self.MAX_AGE)
         except signing.BadSignature:
             return None
-        return shown_at if isinstance(shown_at, int | float) else None
+        if not isinstance(shown_at, int | float) or not 0 <= time.time() - shown_at <= self.MAX_AGE:
+            return None
+        return shown_at
 
     def clean(self):
         cleaned_data = super().clean()

@@ -63,12 +63,9 @@ def validate_scan(upload):
     """A signed scan: PDF, JPEG or PNG, under 10 MB, whose content matches its name."""
     if upload.size > MAX_SCAN_BYTES:
         raise ValidationError(
-            _("The file is %(size)s; it must be smaller than %(limit)s."),
+            _("The file is too large (%(size)s): choose a file smaller than 10 MB."),
             code="too_large",
-            params={
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_SCAN_BYTES),
-            },
+            params={"size": filesizeformat(upload.size)},
         )
     expected = SCAN_TYPES.get(PurePath(upload.name or "").suffix.lower())
     if expected is None:
@@ -107,6 +104,10 @@ def _check_pdf(content):
 
 def _check_image(content, expected):
     """Pillow reads the image entirely: a truncated, forged or oversized one fails."""
+    too_many_pixels = ValidationError(
+        _("The image is too large in pixels. Scan it at 300 dpi or less."),
+        code="too_many_pixels",
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -114,23 +115,13 @@ def _check_image(content, expected):
                 if image.format != expected:
                     raise _mismatch(expected)
                 if image.width * image.height > MAX_SCAN_PIXELS:
-                    raise ValidationError(
-                        _("The image is too large in pixels. Scan it at 300 dpi or less."),
-                        code="too_many_pixels",
-                    )
+                    raise too_many_pixels
                 image.verify()
             with Image.open(io.BytesIO(content)) as image:
                 image.load()
-    except ValidationError:
-        raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_many_pixels from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise _mismatch(expected) from error
     # Nothing may follow the image's end marker: that is where polyglots hide.
     stripped = content.rstrip(b"\0\r\n\t ")

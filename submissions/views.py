@@ -63,6 +63,7 @@ class SubmissionFormView(FormView):
     """
 
     template_name = "submissions/submission_form.html"
+    http_method_names = ["get", "head", "options", "post"]
     title = intro = ""
 
     def post(self, request, *args, **kwargs):

@@ -67,9 +67,9 @@ def stamp(seconds_ago=60):
     return SubmissionForm.new_stamp(time.time() - seconds_ago)
 
 
-def answers(kind, **changes):
+def answers(form, **changes):
     """A filled form as a person would send it, a minute after opening it."""
-    data = {**VALID[kind], "shown_at": stamp(), "homepage": ""}
+    data = {**VALID[form], "shown_at": stamp(), "homepage": ""}
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
