@@ -46,12 +46,18 @@ def kind_field():
     )
 
 
+class WebAddressField(forms.URLField):
+    """A web page's address: http or https only, with a message that shows an example."""
+
+    default_validators = [web_address]
+    default_error_messages = {"invalid": web_address.message}
+
+
 def website_field(label):
-    return forms.URLField(
+    return WebAddressField(
         label=label,
         max_length=200,
         assume_scheme="https",
-        validators=[web_address],
         help_text=_("For example: https://www.example.org"),
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
@@ -279,7 +285,7 @@ class JoinForm(SubmissionForm):
     fieldsets = (
         (_("The authority"), ("authority_name", "kind", "country", "address", "website")),
         (
-            _("Contact person"),
+            _("Contact details"),
             ("contact_name", "contact_position", "contact_email", "contact_phone"),
         ),
         (_("Roma inclusion"), ("roma_population", "motivation")),
@@ -393,7 +399,7 @@ class CooperateForm(SubmissionForm):
 
     fieldsets = (
         (_("The NGO"), ("ngo_name", "country", "website", "fields_of_work")),
-        (_("Contact person"), ("contact_name", "contact_email", "contact_phone")),
+        (_("Contact details"), ("contact_name", "contact_email", "contact_phone")),
         (_("Your proposal"), ("proposal", "consent")),
     )
 

@@ -289,3 +289,10 @@ def test_checkbox_group_error_links_to_its_first_box(client):
     html = send(client, "cooperate", "en", fields_of_work=None).content.decode()
     assert '<a href="#id_fields_of_work_0">Tick at least one field of work.</a>' in html
     assert 'id="id_fields_of_work_0"' in html
+
+
+@pytest.mark.django_db
+def test_a_bad_web_address_is_named_once_with_an_example(client):
+    html = send(client, "cooperate", "en", website="nope").content.decode()
+    assert html.count("Enter a web address, for example https://www.example.org.") == 2
+    assert "Enter a valid URL" not in html
