@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "taggit",
+    "import_export",
     "pages",
     "participants",
     "declaration",

@@ -3,10 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from declaration.views import SignatoryCsvView, SignatoryJsonView
 from news.views import HomeView
+from participants.views import ParticipantCsvView, ParticipantJsonView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Open data: the same address in every language (see README.md).
+    path("participants.csv", ParticipantCsvView.as_view(), name="participants_csv"),
+    path("participants.json", ParticipantJsonView.as_view(), name="participants_json"),
+    path("signatories.csv", SignatoryCsvView.as_view(), name="signatories_csv"),
+    path("signatories.json", SignatoryJsonView.as_view(), name="signatories_json"),
 ]
 
 urlpatterns += i18n_patterns(

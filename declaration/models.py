@@ -1,10 +1,162 @@
+import re
+
+import nh3
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Count
+from django.template.defaultfilters import linebreaks_filter
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance_site.models import TimestampedModel
+from participants.countries import collation_key, local_country_order
 from participants.models import Participant
+
+# Tags and attributes the Declaration's text may keep; everything else is removed on save.
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
+    "blockquote", "sup", "sub",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "ol": {"start", "type"}}
+HTML_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+
+
+def sanitise_rich_text(text):
+    """Safe HTML from what staff pasted: plain text becomes paragraphs, HTML is cleaned."""
+    if not text:
+        return text
+    if not HTML_TAG.search(text):
+        text = linebreaks_filter(text)
+    return nh3.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+# Languages the Declaration can be translated into: every language Django knows by
+# its own name, plus Romani, which Django has no interface translation for.
+EXTRA_LANGUAGES = {"rom": {"name": "Romani", "name_local": "Romani čhib"}}
+
+
+def _language_table():
+    table = {
+        code: {"name": info["name"], "name_local": info["name_local"]}
+        for code, info in LANG_INFO.items()
+        if "name_local" in info and "-" not in code
+    }
+    table.update(EXTRA_LANGUAGES)
+    return table
+
+
+LANGUAGES = _language_table()
+LANGUAGE_CHOICES = sorted(
+    ((code, f"{info['name']} ({info['name_local']})") for code, info in LANGUAGES.items()),
+    key=lambda choice: collation_key(choice[1]),
+)
+
+
+class Declaration(models.Model):
+    """The Declaration against anti-Gypsyism: one record, its text in the site's languages."""
+
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_('Shown above the text, before the "Sign the Declaration here" link.'),
+    )
+    body = models.TextField(
+        _("text of the Declaration"),
+        blank=True,
+        help_text=_(
+            "Paste the text: blank lines separate paragraphs. HTML is accepted and cleaned "
+            "on save (paragraphs, headings, lists, links, emphasis)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Declaration")
+        verbose_name_plural = _("Declaration")
+
+    def __str__(self):
+        return self.title or str(_("Declaration against anti-Gypsyism"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        for code, _name in settings.LANGUAGES:
+            field = f"body_{code}"
+            setattr(self, field, sanitise_rich_text(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("declaration:index")
+
+    @classmethod
+    def load(cls):
+        """The Declaration's record, created empty on first use."""
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+class DeclarationTranslation(TimestampedModel):
+    """The Declaration in one more language: an uploaded document or the text itself."""
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, unique=True)
+    document = models.FileField(
+        _("document"),
+        upload_to="declaration/translations/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt", "rtf", "txt"])],
+        help_text=_("PDF or word-processor file. Give a document, the text, or both."),
+    )
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("The translated text, shown on its own page. Plain text."),
+    )
+
+    class Meta:
+        verbose_name = _("translation of the Declaration")
+        verbose_name_plural = _("translations of the Declaration")
+        ordering = ["language"]
+
+    def __str__(self):
+        return self.name_local
+
+    def clean(self):
+        super().clean()
+        if not self.document and not self.text.strip():
+            raise ValidationError(_("Give the translation as a document, as text, or both."))
+
+    @property
+    def name_local(self):
+        """The language's name in that language ("magyar", "Romani čhib")."""
+        return LANGUAGES.get(self.language, {}).get("name_local", self.language)
+
+    @property
+    def name_english(self):
+        return LANGUAGES.get(self.language, {}).get("name", self.language)
+
+    @property
+    def bidi(self):
+        return LANG_INFO.get(self.language, {}).get("bidi", False)
+
+    @property
+    def document_format(self):
+        """The document's format as a reader knows it: "PDF", "DOCX"."""
+        return self.document.name.rsplit(".", 1)[-1].upper() if self.document else ""
+
+    def get_absolute_url(self):
+        return reverse("declaration:translation", kwargs={"language": self.language})
 
 
 class SignatoryQuerySet(models.QuerySet):
@@ -16,6 +168,10 @@ class SignatoryQuerySet(models.QuerySet):
         return self.public().aggregate(
             signatories=Count("pk"), countries=Count("country", distinct=True)
         )
+
+    def in_local_order(self):
+        """By country name in the active language, then by name."""
+        return self.order_by(local_country_order(self), "name", "pk")
 
 
 class Signatory(TimestampedModel):
@@ -30,7 +186,9 @@ class Signatory(TimestampedModel):
         _("kind"),
         max_length=20,
         choices=Participant.Kind.choices,
+        blank=True,
         default=Participant.Kind.MUNICIPALITY,
+        help_text=_("Leave empty where the sources do not say."),
     )
     country = CountryField(_("country"))
     signatory_name = models.CharField(

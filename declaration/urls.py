@@ -1,3 +1,14 @@
+from django.urls import path
+
+from . import views
+
 app_name = "declaration"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.DeclarationView.as_view(), name="index"),
+    path(
+        "translations/<slug:language>/",
+        views.DeclarationTranslationView.as_view(),
+        name="translation",
+    ),
+]

@@ -1,7 +1,89 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname, get_language
+
+from alliance_site.models import TimestampedModel, unique_slug
+
+from .countries import local_country_order
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the sources give: "June 2013" is a month, not 1 June 2013."""
+
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def partial_date_display(value, precision):
+    """The date as far as it is known, in the active language ("June 2013", "2015")."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def partial_date_iso(value, precision):
+    """The date as far as it is known, in ISO 8601 ("2013-06", "2015", "2013-03-20")."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+class NationalNetwork(TimestampedModel):
+    """A national network of authorities working with the Alliance (e.g. the Ukrainian one)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"))
+    founded = models.DateField(
+        _("founded"),
+        null=True,
+        blank=True,
+        help_text=_("For a month or a year only, give its first day and set the precision."),
+    )
+    founded_precision = models.CharField(
+        _("precision of the founding date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("national network")
+        verbose_name_plural = _("national networks")
+        ordering = ["country", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def founded_display(self):
+        return partial_date_display(self.founded, self.founded_precision)
+
+
+def local_name(field="name"):
+    """The field in the active language, or in English where it was left empty."""
+    english = build_localized_fieldname(field, "en")
+    localized = build_localized_fieldname(field, get_language())
+    if localized == english:
+        return F(english)
+    return Coalesce(NullIf(localized, Value("")), english)
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -14,8 +96,15 @@ class ParticipantQuerySet(models.QuerySet):
             participants=Count("pk"), countries=Count("country", distinct=True)
         )
 
+    def in_local_order(self):
+        """By country name in the active language, then by name (see `local_country_order`)."""
+        return self.order_by(local_country_order(self), local_name(), "pk")
 
-class Participant(models.Model):
+    def on_map(self):
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+
+class Participant(TimestampedModel):
     """A city, region or other authority taking part in the Alliance."""
 
     class Kind(models.TextChoices):
@@ -26,8 +115,62 @@ class Participant(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The participant's address on the site. Leave empty: it is made from the English "
+            "name when first saved, and must not change once published."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CITY)
     country = CountryField(_("country"))
+    date_joined = models.DateField(
+        _("date joined"),
+        null=True,
+        blank=True,
+        help_text=_("For a month or a year only, give its first day and set the precision."),
+    )
+    date_joined_precision = models.CharField(
+        _("precision of the date joined"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, north positive, e.g. 48.58392. Leave empty if unknown."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, east positive, e.g. 7.74553. Leave empty if unknown."),
+    )
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        help_text=_("A few sentences shown on the participant's page. Plain text."),
+    )
+    national_network = models.ForeignKey(
+        NationalNetwork,
+        verbose_name=_("national network"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+    )
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -43,3 +186,33 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Give both coordinates, or neither.")})
+
+    def save(self, *args, **kwargs):
+        # Records created in code (an approved form, an import) may carry the name
+        # in another language only: English is the fallback, so it must be there.
+        if not self.name_en:
+            self.name_en = self.name
+        if not self.slug:
+            self.slug = unique_slug(self, self.name_en)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("participants:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def date_joined_display(self):
+        return partial_date_display(self.date_joined, self.date_joined_precision)
+
+    @property
+    def date_joined_iso(self):
+        return partial_date_iso(self.date_joined, self.date_joined_precision)

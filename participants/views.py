@@ -1,0 +1,110 @@
+from django.views.generic import DetailView, ListView, TemplateView
+
+from alliance_site.open_data import CsvExportView, JsonExportView
+
+from . import map as europe
+from .models import NationalNetwork, Participant
+
+
+class ParticipantListView(ListView):
+    """Active participants grouped by country, countries in the visitor's alphabet."""
+
+    template_name = "participants/participant_list.html"
+    context_object_name = "participants"
+    paginate_by = 250
+
+    def get_queryset(self):
+        return Participant.objects.active().in_local_order()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["national_networks"] = NationalNetwork.objects.all()
+        return context
+
+
+class ParticipantMapView(TemplateView):
+    """Every active participant: a marker where its place is known, and the list beside."""
+
+    template_name = "participants/participant_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        participants = list(
+            Participant.objects.active()
+            .in_local_order()
+            .only("name_en", "name_fr", "slug", "country", "latitude", "longitude")
+        )
+        markers = []
+        for participant in participants:
+            participant.on_map = False
+            if participant.has_coordinates:
+                x, y = europe.project(participant.latitude, participant.longitude)
+                if europe.is_inside(x, y):
+                    participant.on_map = True
+                    markers.append({"participant": participant, "x": f"{x:.1f}", "y": f"{y:.1f}"})
+        context.update(
+            participants=participants,
+            markers=markers,
+            off_map_count=len(participants) - len(markers),
+            outlines=europe.outlines(),
+            countries_with_participants={p.country.code for p in participants},
+            width=europe.WIDTH,
+            height=europe.height(),
+        )
+        return context
+
+
+class ParticipantDetailView(DetailView):
+    template_name = "participants/participant_detail.html"
+    context_object_name = "participant"
+
+    def get_queryset(self):
+        return Participant.objects.active().select_related("national_network")
+
+
+class ParticipantOpenData:
+    """The columns of /participants.csv and .json: README.md documents them, keep them stable."""
+
+    filename = "participants"
+    columns = [
+        "slug",
+        "name",
+        "name_fr",
+        "kind",
+        "country_code",
+        "country_name",
+        "date_joined",
+        "website",
+        "latitude",
+        "longitude",
+        "national_network",
+        "url",
+    ]
+
+    def get_queryset(self):
+        return Participant.objects.active().select_related("national_network").in_local_order()
+
+    def get_row(self, participant, number):
+        network = participant.national_network
+        return {
+            "slug": participant.slug,
+            "name": participant.name_en,
+            "name_fr": participant.name_fr or "",
+            "kind": participant.kind,
+            "country_code": participant.country.code,
+            "country_name": participant.country.name,
+            "date_joined": participant.date_joined_iso,
+            "website": participant.website,
+            "latitude": participant.latitude,
+            "longitude": participant.longitude,
+            "national_network": network.name_en if network else "",
+            "url": self.request.build_absolute_uri(participant.get_absolute_url()),
+        }
+
+
+class ParticipantCsvView(ParticipantOpenData, CsvExportView):
+    pass
+
+
+class ParticipantJsonView(ParticipantOpenData, JsonExportView):
+    pass
