@@ -280,6 +280,9 @@ class Submission(models.Model):
                     name=data["authority_name"],
                     kind=data["kind"],
                     country=data["country"],
+                    website=data["website"],
+                    # Staff who approve without publishing set the date when they publish.
+                    date_joined=timezone.localdate() if publish else None,
                     is_active=publish,
                 )
                 return {"participant": participant}

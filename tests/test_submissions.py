@@ -131,8 +131,14 @@ def test_approved_join_request_counts_on_the_site(client, moderator, lang):
         "RS",
     )
     assert participant.is_active
+    assert participant.website == "https://www.kragujevac.rs"
+    assert participant.date_joined is not None
     counter = client.get(f"/{lang}/").content.decode()
     assert "<strong>1</strong>" in counter
+    listing = client.get(f"/{lang}/participants/").content.decode()
+    assert f'href="/{lang}/participants/city-of-kragujevac/"' in listing
+    page = assert_public_page(client, f"/{lang}/participants/city-of-kragujevac/", lang)
+    assert "City of Kragujevac" in page.content.decode()
     approval = mail.outbox[-1]
     assert approval.to == ["jelena@example.org"]
     assert (
@@ -147,6 +153,7 @@ def test_join_request_approved_unpublished_stays_off_the_counter(client, moderat
     submission = approve(client, moderator, Submission.objects.get(), publish=False)
     assert submission.participant.is_active is False
     assert Participant.objects.counter() == {"participants": 0, "countries": 0}
+    assert "City of Kragujevac" not in client.get("/en/participants/").content.decode()
 
 
 @pytest.mark.django_db
@@ -162,6 +169,10 @@ def test_approved_signature_joins_the_public_signatories(client, moderator, lang
     assert signatory.signatory_position == "Mayor"
     assert str(signatory.date_signed) == "2019-03-12"
     assert Signatory.objects.counter() == {"signatories": 1, "countries": 1}
+    table = client.get(f"/{lang}/declaration/").content.decode()
+    country = {"en": "Montenegro", "fr": "Monténégro"}[lang]
+    assert f'<td>{country}</td><th scope="row">Municipality of Tivat</th>' in table
+    assert "Ivan Example" not in table  # the person who signed stays off the public page
 
 
 @pytest.mark.django_db
@@ -170,6 +181,7 @@ def test_signature_approved_unpublished_is_not_public(client, moderator):
     approve(client, moderator, Submission.objects.get(), publish=False)
     assert Signatory.objects.count() == 1
     assert not Signatory.objects.public().exists()
+    assert "Municipality of Tivat" not in client.get("/en/declaration/").content.decode()
 
 
 @pytest.mark.django_db
@@ -206,10 +218,26 @@ def test_public_pages_show_no_personal_data(client, moderator, lang):
     for url in [
         f"/{lang}/",
         f"/{lang}/partners/",
+        f"/{lang}/participants/",
+        f"/{lang}/participants/city-of-kragujevac/",
+        f"/{lang}/declaration/",
+        "/participants.json",
+        "/signatories.csv",
         *[u.format(lang=lang) for u in FORM_URLS.values()],
     ]:
-        html = client.get(url).content.decode()
-        for private in ("Anna Example", "anna@example.org", "+36 1 234 5678", "Jelena Example"):
+        response = client.get(url)
+        body = b"".join(response) if response.streaming else response.content
+        html = body.decode()
+        for private in (
+            "Anna Example",
+            "anna@example.org",
+            "+36 1 234 5678",
+            "Jelena Example",
+            "jelena@example.org",
+            "mayor@example.org",
+            "Ivan Example",
+            "mediators programme",
+        ):
             assert private not in html, (url, private)
 
 
