@@ -30,6 +30,26 @@ from .forms import FORM_CLASSES, NGOPartnerAdminForm, RejectionForm
 from .models import AlreadyDecided, NGOPartner, OutgoingEmail, Submission
 
 
+class RecordOnlyMixin:
+    """A change page that shows a record without offering to save it: every field is
+    read-only, and what staff may do is in the actions."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
 class OutgoingEmailInline(admin.TabularInline):
     model = OutgoingEmail
     fields = ("purpose", "recipient", "status", "attempts", "last_error", "created_at", "sent_at")
@@ -43,7 +63,7 @@ class OutgoingEmailInline(admin.TabularInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
     list_display = (
         "created_at",
         "kind",
@@ -110,12 +130,6 @@ class SubmissionAdmin(admin.ModelAdmin):
         )
         return [pending_first.asc(), "-created_at"]
 
-    def has_add_permission(self, request):
-        return False  # submissions come from the public forms only
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
     def get_urls(self):
         scan = path(
             "<int:pk>/scan/",
@@ -139,15 +153,6 @@ class SubmissionAdmin(admin.ModelAdmin):
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         return response
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-        }
-        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("answers"))
     def answers(self, submission):
@@ -307,7 +312,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(RecordOnlyMixin, admin.ModelAdmin):
     list_display = ("created_at", "purpose", "recipient", "subject", "status", "attempts")
     list_filter = ("status", "purpose")
     search_fields = ("recipient", "subject")
@@ -326,12 +331,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "sent_at",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     @admin.action(description=_("Send now"), permissions=["change"])
     def send_now(self, request, queryset):
