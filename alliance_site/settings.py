@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "taggit",
+    "django_prose_editor",
     "import_export",
     "pages",
     "participants",

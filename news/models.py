@@ -1,0 +1,371 @@
+import posixpath
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from alliance_site.models import TimestampedModel, unique_slug
+
+from .images import Picture, delete_renditions, make_renditions
+from .validators import validate_document_extension, validate_document_size, validate_image_upload
+
+# What staff can write in an article's body, and so all that survives the
+# sanitiser: the editor and the server-side cleaning share this one list.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "HorizontalRule": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+}
+
+TEASER_WORDS = 70
+# The author of every article and feed.
+ORGANISATION = _("European Alliance of Cities and Regions for Roma Inclusion")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published, and its publication time has come."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """The columns and relations a list of articles shows, in two queries."""
+        return self.prefetch_related("tags")
+
+
+def tags_in_use(articles):
+    """The tags of `articles`, by name, each with its `article_count`: one query."""
+    return (
+        Tag.objects.filter(news_taggedarticle_items__content_object__in=articles)
+        .exclude(slug="")  # a name of punctuation only: nothing to address it by
+        .annotate(article_count=Count("news_taggedarticle_items"))
+        .order_by("name")
+    )
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="news_unique_tagging")
+        ]
+
+
+class Article(TimestampedModel):
+    """A news item or, when it has an event date, an event."""
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("address"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The last part of the article's web address. Leave empty to make it from the "
+            "English title. It cannot change once the article is published."
+        ),
+        error_messages={
+            "unique": _(
+                "Another article already uses this address. Choose a different one, "
+                "or leave the field empty to make one from the title."
+            )
+        },
+    )
+    lead = models.TextField(
+        _("teaser"),
+        blank=True,
+        help_text=_(
+            "Plain text shown above the body, in lists and in the feeds. "
+            "Leave empty to use the beginning of the body."
+        ),
+    )
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        extensions=BODY_EXTENSIONS,
+        sanitize=True,
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="news/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[validate_image_upload],
+        help_text=_("A JPEG, PNG or WebP picture, at most 10 MB and 40 megapixels."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for visitors who cannot see it. Required with an image."
+        ),
+    )
+    image_credit = models.CharField(
+        _("image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown under the picture, for example: © Council of Europe"),
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        help_text=_(
+            "The address of a video on YouTube or Vimeo. The page shows a link; the player "
+            "loads only when the visitor asks for it."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_(
+            "The article appears on the site at this date and time. "
+            "A time in the future schedules it."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Untick to keep the article as a draft that only staff can see."),
+    )
+    event_start = models.DateField(
+        _("event date"),
+        null=True,
+        blank=True,
+        help_text=_("For an event: its date, or its first day. Leave empty for news."),
+    )
+    event_end = models.DateField(
+        _("event end"),
+        null=True,
+        blank=True,
+        help_text=_("For an event over several days: its last day."),
+    )
+    legacy_id = models.PositiveIntegerField(
+        _("number on the old site"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number in the article's address on the old site (/en/page/NUMBER-….html), "
+            "so that old links lead here. Leave empty for new articles."
+        ),
+        error_messages={"unique": _("Another article already has this number.")},
+    )
+    tags = TaggableManager(
+        _("tags"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Separate tags with commas, for example: ROMACT, Roma Day"),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["is_published", "-published_at"], name="news_public_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.event_end and not self.event_start:
+            errors["event_start"] = _("Give the first day of the event as well.")
+        elif self.event_end and self.event_end < self.event_start:
+            errors["event_end"] = _("The event cannot end before it starts.")
+        alt_field = build_localized_fieldname("image_alt", settings.LANGUAGE_CODE)
+        if self.image and not getattr(self, alt_field):
+            errors[alt_field] = _("Describe the picture for visitors who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            english = build_localized_fieldname("title", settings.LANGUAGE_CODE)
+            self.slug = unique_slug(self, getattr(self, english) or self.title)
+        sanitize = self._meta.get_field("body").sanitize
+        for code, _name in settings.LANGUAGES:
+            field = build_localized_fieldname("body", code)
+            if value := getattr(self, field):
+                setattr(self, field, sanitize(value))
+        super().save(*args, **kwargs)
+        self._refresh_renditions()
+
+    def _refresh_renditions(self):
+        source = self.image.name if self.image else ""
+        if self.image_renditions.get("source", "") == source:
+            return
+        previous = self.image_renditions
+        self.image_renditions = make_renditions(self.image) if source else {}
+        delete_renditions(previous)
+        type(self)._base_manager.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+
+    @property
+    def is_live(self):
+        return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def status(self):
+        if not self.is_published:
+            return _("Draft")
+        if self.published_at > timezone.now():
+            return _("Scheduled")
+        return _("Published")
+
+    @property
+    def is_event(self):
+        return self.event_start is not None
+
+    @property
+    def is_multi_day_event(self):
+        return bool(self.event_start and self.event_end and self.event_end != self.event_start)
+
+    @cached_property
+    def picture(self):
+        """The resized versions of the image, or None (no image, or none made)."""
+        if not self.image_renditions.get("jpeg"):
+            return None
+        return Picture(self.image_renditions, self.image_alt)
+
+    @property
+    def teaser(self):
+        """The teaser, or the beginning of the body, cut after some sixty words."""
+        text = self.lead or _block_text(self.body)
+        return _truncate_paragraphs(text, TEASER_WORDS)
+
+    @property
+    def summary(self):
+        """One line of plain text: for meta descriptions and feeds."""
+        text = self.lead or _block_text(self.body)
+        return Truncator(" ".join(text.split())).words(TEASER_WORDS, truncate="…")
+
+    @cached_property
+    def video(self):
+        return Video.from_url(self.video_url) if self.video_url else None
+
+
+def _block_text(html):
+    """The text of some HTML, keeping paragraph breaks as blank lines."""
+    html = re.sub(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", "\n\n", html or "")
+    return "\n\n".join(
+        " ".join(part.split()) for part in strip_tags(html).split("\n\n") if part.strip()
+    )
+
+
+def _truncate_paragraphs(text, words):
+    """Cut `text` after `words` words, keeping its paragraphs, ending with "…"."""
+    kept, count = [], 0
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        paragraph_words = paragraph.split()
+        if count + len(paragraph_words) > words:
+            if words > count:
+                kept.append(" ".join(paragraph_words[: words - count]))
+            kept[-1] = kept[-1].rstrip(".,;:…") + "…"
+            break
+        kept.append(" ".join(paragraph_words))
+        count += len(paragraph_words)
+    return "\n\n".join(kept)
+
+
+class Video:
+    """A video on YouTube or Vimeo: its page, and the player to load on request."""
+
+    YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
+    VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+    ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+
+    def __init__(self, url, provider, player_url):
+        self.url = url
+        self.provider = provider
+        self.player_url = player_url
+
+    @classmethod
+    def from_url(cls, url):
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        path = parts.path.strip("/")
+        video_id = None
+        if host in cls.YOUTUBE_HOSTS:
+            if host == "youtu.be":
+                video_id = path
+            elif path == "watch":
+                video_id = parse_qs(parts.query).get("v", [""])[0]
+            elif path.startswith(("embed/", "shorts/", "live/")):
+                video_id = path.split("/", 1)[1]
+            if video_id and cls.ID.match(video_id):
+                return cls(url, "YouTube", f"https://www.youtube-nocookie.com/embed/{video_id}")
+        elif host in cls.VIMEO_HOSTS:
+            video_id = path.rsplit("/", 1)[-1]
+            if video_id.isdigit():
+                return cls(url, "Vimeo", f"https://player.vimeo.com/video/{video_id}?dnt=1")
+        return cls(url, host.removeprefix("www."), None)
+
+
+class ArticleDocument(models.Model):
+    """A file attached to an article: a PDF or an office document."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="documents", verbose_name=_("article")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(
+        _("file"),
+        upload_to="news/documents/%Y/",
+        validators=[validate_document_extension, validate_document_size],
+        help_text=_("A PDF or an office document, at most 30 MB."),
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def file_type(self):
+        return posixpath.splitext(self.file.name)[1].lstrip(".").upper()

@@ -1,5 +1,162 @@
-from django.views.generic import TemplateView
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView
+
+from .forms import ArticleFilterForm
+from .models import ORGANISATION, Article, tags_in_use
+
+HOME_ITEMS = 10
 
 
-class HomeView(TemplateView):
+def can_preview(user):
+    """Staff who may see drafts and scheduled articles before the public."""
+    return user.is_active and user.is_staff and user.has_perm("news.view_article")
+
+
+class PublishedArticlesMixin:
+    """The published articles, newest first, with what a list shows of each."""
+
+    context_object_name = "articles"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if page := context.get("page_obj"):
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        return context
+
+
+class HomeView(PublishedArticlesMixin, ListView):
     template_name = "news/home.html"
+    paginate_by = None
+
+    def get_queryset(self):
+        return super().get_queryset()[:HOME_ITEMS]
+
+
+class ArticleListView(PublishedArticlesMixin, ListView):
+    """All news and events, filtered by tag and year from the query string."""
+
+    template_name = "news/article_list.html"
+
+    def get(self, request, *args, **kwargs):
+        published = Article.objects.published()
+        years = [moment.year for moment in published.datetimes("published_at", "year", "DESC")]
+        self.filter_form = ArticleFilterForm(request.GET, tags=tags_in_use(published), years=years)
+        if not self.filter_form.is_valid():
+            raise Http404("Unknown tag or year.")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        articles = super().get_queryset()
+        if tag := self.filter_form.selected_tag:
+            articles = articles.filter(tags=tag)
+        if year := self.filter_form.selected_year:
+            articles = articles.filter(published_at__year=year)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            is_filtered=bool(self.filter_form.selected_tag or self.filter_form.selected_year),
+            **kwargs,
+        )
+
+
+class TagView(PublishedArticlesMixin, ListView):
+    template_name = "news/tag.html"
+
+    def get(self, request, *args, **kwargs):
+        # A tag only on drafts does not exist for the public.
+        self.tag = get_object_or_404(
+            tags_in_use(Article.objects.published()), slug=self.kwargs["tag"]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    """One article. Staff also see drafts and scheduled ones, never cached."""
+
+    context_object_name = "article"
+
+    def get_queryset(self):
+        if can_preview(self.request.user):
+            articles = Article.objects.all()
+        else:
+            articles = Article.objects.published()
+        return articles.prefetch_related("tags", "documents")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_live:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        published = Article.objects.published()
+        same_time = Q(published_at=article.published_at)
+        newer = (
+            published.filter(
+                Q(published_at__gt=article.published_at) | same_time & Q(pk__gt=article.pk)
+            )
+            .order_by("published_at", "pk")
+            .first()
+        )
+        older = (
+            published.filter(
+                Q(published_at__lt=article.published_at) | same_time & Q(pk__lt=article.pk)
+            )
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+        return super().get_context_data(
+            newer=newer,
+            older=older,
+            absolute_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            image_url=(
+                self.request.build_absolute_uri(article.picture.largest_url)
+                if article.picture
+                else None
+            ),
+            structured_data=self.structured_data(article),
+            **kwargs,
+        )
+
+    def structured_data(self, article):
+        """schema.org NewsArticle, for search engines."""
+        absolute = self.request.build_absolute_uri
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": article.summary,
+            "inLanguage": get_language(),
+            "url": absolute(article.get_absolute_url()),
+            "mainEntityOfPage": absolute(article.get_absolute_url()),
+            "datePublished": article.published_at.isoformat(),
+            "dateModified": max(article.updated_at, article.published_at).isoformat(),
+            "author": {"@type": "Organization", "name": str(ORGANISATION)},
+            "publisher": {"@type": "Organization", "name": str(ORGANISATION)},
+        }
+        if article.picture:
+            data["image"] = [absolute(article.picture.largest_url)]
+        tags = [tag.name for tag in article.tags.all()]
+        if tags:
+            data["keywords"] = tags
+        return data

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_image_upload
+
+
+class ArticleImageField(forms.ImageField):
+    """An image upload checked by our own rules before Django's generic one.
+
+    Django's field would answer "not a valid image" to an SVG or a
+    decompression bomb; ours says what is wrong and what to upload instead.
+    """
+
+    def to_python(self, data):
+        # Django's own checks first (no file, an empty file), then ours.
+        upload = forms.FileField.to_python(self, data)
+        if upload is not None:
+            validate_image_upload(upload)
+        return super().to_python(data)
+
+
+class ArticleFilterForm(forms.Form):
+    """The tag and year filters above the list of news. Invalid values mean 404."""
+
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, tags, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tags = {tag.slug: tag for tag in tags}
+        self.fields["tag"].choices = [("", _("All tags"))] + [
+            (tag.slug, f"{tag.name} ({tag.article_count})") for tag in tags
+        ]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (str(year), str(year)) for year in years
+        ]
+
+    @property
+    def selected_tag(self):
+        return self.tags.get(self.cleaned_data.get("tag"))
+
+    @property
+    def selected_year(self):
+        return self.cleaned_data.get("year")

@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, ArticleDocument
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "lead", "body", "image_alt", "image_credit")
+    required_languages = {"en": ("title",)}
+
+
+@register(ArticleDocument)
+class ArticleDocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"en": ("title",)}
