@@ -106,6 +106,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Email: printed to the console unless EMAIL_URL names a server, for example
 # smtp+tls://user:password@smtp.example.org:587.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds to wait for the mail server: a form's emails are sent while the
+# visitor waits, and one that fails is retried later (send_pending_emails).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alliance@coe.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications of new form submissions go.

@@ -159,12 +159,15 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         """The form's answers under the labels the sender saw."""
         if not submission.data:
             return "-"
-        form = FORM_CLASSES[submission.kind]()
+        fields = FORM_CLASSES[submission.kind]().fields
+        # In the order of the form (PostgreSQL does not keep the order of JSON keys).
+        names = [name for name in fields if name in submission.data]
+        names += sorted(name for name in submission.data if name not in fields)
         rows = []
-        for name, value in submission.data.items():
-            field = form.fields.get(name)
+        for name in names:
+            field = fields.get(name)
             label = field.label if field else name
-            rows.append((label, self._answer(name, value, field)))
+            rows.append((label, self._answer(name, submission.data[name], field)))
         return format_html(
             '<table class="submission-answers"><tbody>{}</tbody></table>',
             format_html_join("", '<tr><th scope="row">{}</th><td>{}</td></tr>', rows),

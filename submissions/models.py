@@ -20,6 +20,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -115,13 +117,6 @@ class NGOPartner(TimestampedModel):
 class SubmissionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Submission.Status.PENDING)
-
-    def undecided(self):
-        """Pending, or set aside as spam by the honeypot: a moderator may still decide."""
-        return self.filter(
-            Q(status=Submission.Status.PENDING)
-            | Q(status=Submission.Status.SPAM, decided_at__isnull=True)
-        )
 
 
 class Submission(models.Model):
@@ -241,6 +236,7 @@ class Submission(models.Model):
 
     @property
     def is_undecided(self):
+        """Pending, or set aside as spam by the honeypot: a moderator may still decide."""
         return self.decided_at is None and self.status in (self.Status.PENDING, self.Status.SPAM)
 
     def _decide(self, user, status, **changes):
@@ -317,10 +313,19 @@ class Submission(models.Model):
         self.data = {key: value for key, value in self.data.items() if key in keep}
         self.email = ""
         if self.scan:
-            self.scan.delete(save=False)
+            storage, name = self.scan.storage, self.scan.name
+            transaction.on_commit(lambda: storage.delete(name))
+            self.scan = ""
         self.anonymised_at = timezone.now()
         self.save()
         self.emails.all().delete()
+
+
+@receiver(post_delete, sender=Submission)
+def delete_uploaded_file(sender, instance, **kwargs):
+    """A deleted submission takes its file with it, once the deletion is committed."""
+    if instance.scan:
+        transaction.on_commit(lambda: instance.scan.delete(save=False))
 
 
 class OutgoingEmailQuerySet(models.QuerySet):

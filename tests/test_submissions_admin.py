@@ -1,5 +1,7 @@
 """Moderation in the admin: what staff see, and decisions that cannot be lost."""
 
+import os
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission, User
@@ -88,6 +90,11 @@ def test_change_page_shows_the_answers_and_the_decisions_but_no_save(client, mod
     html = client.get(f"{CHANGELIST}{submission.pk}/change/").content.decode()
     assert '<th scope="row">Fields of work</th><td>Education, Housing</td>' in html
     assert '<th scope="row">Country</th><td>Hungary</td>' in html
+    order = [
+        html.index(f'<th scope="row">{label}</th>')
+        for label in ("Name of the NGO", "Country", "Proposal for cooperation")
+    ]
+    assert order == sorted(order)  # as on the form, whatever the database does with JSON
     assert 'value="approve_published"' in html and 'value="reject"' in html
     assert 'name="_save"' not in html
     assert "Acknowledgement to the sender" in html  # the emails it caused
@@ -257,3 +264,19 @@ def test_partners_page_query_count_does_not_grow(
     assert_public_page(
         client, f"/{lang}/partners/?page=2" if rows > 50 else f"/{lang}/partners/", lang
     )
+
+
+@pytest.mark.django_db
+def test_a_superuser_may_delete_a_submission_and_its_file_goes_too(
+    client, django_capture_on_commit_callbacks
+):
+    submission = submit(client, "sign", scan=upload("scan.png", image_bytes("PNG")))
+    path = submission.scan.path
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "x"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{CHANGELIST}{submission.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not Submission.objects.exists()
+    assert not os.path.exists(path)

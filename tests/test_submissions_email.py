@@ -146,7 +146,9 @@ def age(submission, days):
 
 
 @pytest.mark.django_db
-def test_old_submissions_lose_their_personal_data(client, settings, moderator):
+def test_old_submissions_lose_their_personal_data(
+    client, settings, moderator, django_capture_on_commit_callbacks
+):
     settings.SUBMISSION_RETENTION_DAYS = 30
     client.post("/en/declaration/sign/", answers("sign", scan=upload("s.pdf", pdf_bytes())))
     client.post("/en/join/", answers("join"))
@@ -162,7 +164,8 @@ def test_old_submissions_lose_their_personal_data(client, settings, moderator):
 
     out = StringIO()
     err = StringIO()
-    call_command("purge_old_submissions", stdout=out, stderr=err)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_old_submissions", stdout=out, stderr=err)
 
     assert "1 approved submissions were anonymised, 2 rejected or spam were deleted" in (
         out.getvalue()

@@ -41,9 +41,7 @@ class Command(BaseCommand):
                 anonymised += 1
             for submission in to_delete.iterator():
                 with transaction.atomic():
-                    if submission.scan:
-                        submission.scan.delete(save=False)
-                    submission.delete()
+                    submission.delete()  # its file and emails go with it
                 deleted += 1
         else:
             anonymised, deleted = to_anonymise.count(), to_delete.count()
