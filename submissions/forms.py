@@ -326,7 +326,8 @@ class SignForm(SubmissionForm):
     date_signed = forms.DateField(
         label=_("Date of signature"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"],
-        help_text=_("For example: 31/12/2019."),
+        # Browsers show their own date picker, in the visitor's format.
+        help_text=_("The day the elected representative signed the Declaration."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter the date as day/month/year, for example 31/12/2019.")},
     )

@@ -170,6 +170,7 @@ def test_approved_signature_joins_the_public_signatories(client, moderator, lang
     assert str(signatory.date_signed) == "2019-03-12"
     assert Signatory.objects.counter() == {"signatories": 1, "countries": 1}
     table = client.get(f"/{lang}/declaration/").content.decode()
+    assert f'href="/{lang}/declaration/sign/"' in table  # "Sign the Declaration here"
     country = {"en": "Montenegro", "fr": "Monténégro"}[lang]
     assert f'<td>{country}</td><th scope="row">Municipality of Tivat</th>' in table
     assert "Ivan Example" not in table  # the person who signed stays off the public page
