@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "participants",
     "declaration",
     "news",
+    "resources",
+    "prize",
+    "practices",
+    "search",
     "submissions",
 ]
 
@@ -84,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alliance_site.context_processors.language_alternates",
+                "pages.context_processors.navigation",
             ],
         },
     },
@@ -94,6 +99,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Full-text search in the site search (search/backends.py).
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # Cache: shared by every worker process. A file cache in the project folder by
 # default; redis://host:6379/0 for Redis.

@@ -1,14 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from declaration.views import SignatoryCsvView, SignatoryJsonView
 from news.views import HomeView
 from participants.views import ParticipantCsvView, ParticipantJsonView
 
+from .sitemaps import sitemaps
+from .views import robots_txt
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     # Open data: the same address in every language (see README.md).
     path("participants.csv", ParticipantCsvView.as_view(), name="participants_csv"),
     path("participants.json", ParticipantJsonView.as_view(), name="participants_json"),
@@ -24,6 +30,10 @@ urlpatterns += i18n_patterns(
     # declaration's own addresses.
     path("", include("submissions.urls")),
     path("declaration/", include("declaration.urls")),
+    path("resources/", include("resources.urls")),
+    path("dosta-prize/", include("prize.urls")),
+    path("good-practices/", include("practices.urls")),
+    path("search/", include("search.urls")),
     # Static pages answer any remaining path, so they come last.
     path("", include("pages.urls")),
 )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import SiteSettings
+from .models import Page, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -37,3 +37,32 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
     def changelist_view(self, request, extra_context=None):
         settings = SiteSettings.load()
         return redirect(reverse("admin:pages_sitesettings_change", args=[settings.pk]))
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
+    list_filter = ("is_published", "show_in_navigation")
+    list_editable = ("order",)
+    search_fields = ("title_en", "title_fr", "path")
+    autocomplete_fields = ("parent",)
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "body")}),
+        (
+            _("Address and menu"),
+            {"fields": ("parent", "slug", "order", "show_in_navigation", "legacy_id")},
+        ),
+        (_("Publication"), {"fields": ("is_published",)}),
+    )
+    actions = ("publish", "unpublish")
+
+    @admin.action(description=_("Publish the selected pages"))
+    def publish(self, request, queryset):
+        queryset.update(is_published=True)
+
+    @admin.action(description=_("Hide the selected pages"))
+    def unpublish(self, request, queryset):
+        queryset.update(is_published=False)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()

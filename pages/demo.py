@@ -1,9 +1,83 @@
-"""Demo content of the pages app: the site settings behind the sidebar.
+"""Demo content of the pages app: the site settings behind the sidebar, and the pages.
 
-Texts from the original site's sidebar (seed 001_e9be903c25b38dee.txt).
+Texts from the original site's sidebar (seed 001_e9be903c25b38dee.txt) and its
+About Us page (seed 003_978a5834420c6a2a.txt); the ROMACT page from seed
+004_5018d1f4c2516c79.txt. The page bodies are in fixtures/pages/.
 """
 
-from .models import SiteSettings
+from django.conf import settings
+
+from .models import Page, SiteSettings
+
+PAGES_DIR = settings.BASE_DIR / "fixtures" / "pages"
+
+# slug, English title, French title, summary (en, fr), in the menu, order, old site's id
+PAGES = [
+    (
+        "about-us",
+        "About Us",
+        "À propos",
+        (
+            "The European Alliance of Cities and Regions for Roma Inclusion: its objectives "
+            "and its history.",
+            "L'Alliance européenne des villes et des régions pour l'inclusion des Roms : "
+            "ses objectifs et son histoire.",
+        ),
+        True,
+        10,
+        33,
+    ),
+    (
+        "romact",
+        "ROMACT",
+        "ROMACT",
+        (
+            "ROMACT, a joint programme of the Council of Europe and the European Commission "
+            "for the inclusion of Roma at local level.",
+            "ROMACT, programme conjoint du Conseil de l'Europe et de la Commission européenne "
+            "pour l'inclusion des Roms au niveau local.",
+        ),
+        True,
+        20,
+        95,
+    ),
+    (
+        "contact",
+        "Contact",
+        "Contact",
+        (
+            "How to reach the Alliance Task Force at the Congress of the Council of Europe.",
+            "Comment joindre la Task Force de l'Alliance au Congrès du Conseil de l'Europe.",
+        ),
+        True,
+        90,
+        None,
+    ),
+    (
+        "privacy",
+        "Privacy notice",
+        "Protection des données",
+        (
+            "What this website does with the personal data sent through its forms.",
+            "Ce que ce site fait des données personnelles envoyées par ses formulaires.",
+        ),
+        False,
+        100,
+        None,
+    ),
+    (
+        "accessibility",
+        "Accessibility statement",
+        "Déclaration d'accessibilité",
+        (
+            "How this website aims to be usable by everyone, and how to report a problem.",
+            "Comment ce site vise à être utilisable par tous, et comment signaler un problème.",
+        ),
+        False,
+        110,
+        None,
+    ),
+]
 
 MISSION_EN = (
     'The "Alliance" fights discrimination against Roma at the local and regional levels, '
@@ -59,3 +133,16 @@ def load(stdout):
         },
     )
     stdout.write("Site settings: contact box and social links.")
+
+    for slug, title_en, title_fr, (summary_en, summary_fr), in_menu, order, legacy_id in PAGES:
+        page = Page.objects.filter(slug=slug).first() or Page(slug=slug)
+        page.title_en, page.title_fr = title_en, title_fr
+        page.summary_en, page.summary_fr = summary_en, summary_fr
+        page.body_en = (PAGES_DIR / f"{slug}.en.html").read_text(encoding="utf-8")
+        page.body_fr = (PAGES_DIR / f"{slug}.fr.html").read_text(encoding="utf-8")
+        page.show_in_navigation = in_menu
+        page.order = order
+        page.legacy_id = legacy_id
+        page.is_published = True
+        page.save()
+    stdout.write(f"Pages: {len(PAGES)}.")

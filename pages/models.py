@@ -1,5 +1,50 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import Resolver404, resolve, reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from alliance_site.models import TimestampedModel, unique_slug
+
+# What staff may write in a rich text field. The editor offers exactly these
+# tools, and the same list drives the sanitiser that cleans the HTML on save.
+RICH_TEXT_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+}
+
+
+def sanitise_rich_text(instance, *field_names):
+    """Clean every language's copy of the named rich text fields.
+
+    The prose editor's field cleans what comes through a form; this also
+    covers text saved from code (imports, the demo content, the shell).
+    """
+    for name in field_names:
+        sanitize = instance._meta.get_field(name).sanitize
+        for field in instance._meta.concrete_fields:
+            if field.name == name or field.name.startswith(f"{name}_"):
+                value = getattr(instance, field.attname)
+                if value:
+                    setattr(instance, field.attname, sanitize(value))
+
+
+def excerpt(html, words=30):
+    """Plain text from the start of some rich text, for descriptions and snippets."""
+    return Truncator(strip_tags(html or "").replace("\xa0", " ")).words(words, truncate="…")
 
 
 class SiteSettings(models.Model):
@@ -53,3 +98,131 @@ class SiteSettings(models.Model):
         """The settings record, created empty on first use."""
         obj, _created = cls.objects.get_or_create(pk=1)
         return obj
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_navigation(self):
+        """The published top-level pages of the main menu, in their order."""
+        return self.published().filter(show_in_navigation=True, parent=None).order_by("order")
+
+
+class Page(TimestampedModel):
+    """A page that staff write: About Us, ROMACT, contact, privacy notice...
+
+    Pages form a tree; a page's address is the chain of slugs from the top,
+    `/{lang}/about-us/history/`, the same in both languages.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The last part of the address. Leave empty to make it from the English title. "
+            "Do not change it once the page is published: links to it would break."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent page"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Leave empty for a top-level page."),
+    )
+    path = models.CharField(_("address"), max_length=500, unique=True, editable=False)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in menus and lists.")
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "One or two sentences shown by search engines and link previews. "
+            "Leave empty to use the start of the text."
+        ),
+    )
+    body = ProseEditorField(_("text"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True)
+    show_in_navigation = models.BooleanField(
+        _("show in the main menu"),
+        default=False,
+        help_text=_("Only top-level pages can be in the main menu."),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Untick to hide the page from visitors.")
+    )
+    legacy_id = models.PositiveIntegerField(
+        _("id on the old site"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number in the old address /en/page/NUMBER-name.html; "
+            "old links then lead here. Leave empty for new pages."
+        ),
+    )
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["path"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", kwargs={"path": self.path})
+
+    def description(self):
+        return self.summary or excerpt(self.body)
+
+    def build_path(self):
+        return f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+
+    def ancestors(self):
+        """The pages above this one, from the top: one query."""
+        parts = self.path.split("/")[:-1]
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return Page.objects.filter(path__in=prefixes).order_by("path") if prefixes else []
+
+    def clean(self):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_en or self.title, max_length=100)
+        if self.show_in_navigation and self.parent_id:
+            raise ValidationError(
+                {"show_in_navigation": _("Only top-level pages can be in the main menu.")}
+            )
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+            ancestor = ancestor.parent
+        path = self.build_path()
+        try:
+            match = resolve(f"/en/{path}/")
+        except Resolver404:  # pragma: no cover - the page route answers any path
+            match = None
+        if match is None or match.view_name != "pages:detail":
+            raise ValidationError(
+                {"slug": _("This address is already used by another part of the site.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_en or self.title, max_length=100)
+        sanitise_rich_text(self, "body")
+        old_path = self.path
+        self.path = self.build_path()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # The pages below follow their parent to its new address.
+            for child in self.children.all():
+                child.save(update_fields=["path"])

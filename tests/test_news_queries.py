@@ -10,18 +10,19 @@ from pages.models import SiteSettings
 
 from .news_helpers import bulk_articles
 
-# Sidebar: site settings and the participant counter. News: the articles and
+# Chrome: the menu's pages, the sidebar's site settings and the participant
+# counter. News: the articles and
 # their tags; lists add the count for the pager, the years and the tags of
 # the filters; an article adds its documents and its two neighbours; a feed,
 # its freshness.
 BUDGETS = {
-    "/en/": 4,
-    "/fr/": 4,
-    "/en/news/": 7,
-    "/fr/news/?page=1": 7,
-    "/en/news/?tag=housing&year={year}": 7,
-    "/en/news/tag/housing/": 6,
-    "/en/news/bulk-article-5/": 7,
+    "/en/": 5,
+    "/fr/": 5,
+    "/en/news/": 8,
+    "/fr/news/?page=1": 8,
+    "/en/news/?tag=housing&year={year}": 8,
+    "/en/news/tag/housing/": 7,
+    "/en/news/bulk-article-5/": 8,
     "/en/news/feed/rss/": 4,
     "/fr/news/feed/atom/?tag=housing": 5,
 }

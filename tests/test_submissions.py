@@ -58,6 +58,7 @@ def test_form_and_thank_you_pages_are_public_pages(client, demo_content, kind, l
     html = form_page.content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
     assert f'href="/{lang}/privacy/"' in html
+    assert client.get(f"/{lang}/privacy/").status_code == 200
     assert 'name="homepage"' in html and 'class="hp-field"' in html
     assert 'name="shown_at"' in html
     assert_public_page(client, THANKS_URLS[kind].format(lang=lang), lang)

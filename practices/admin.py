@@ -1,0 +1,32 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
+
+from .models import Practice, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslationAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+
+
+@admin.register(Practice)
+class PracticeAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "place", "country", "type", "year", "is_published")
+    list_filter = ("is_published", "type", "themes", "country")
+    search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")
+    filter_horizontal = ("themes",)
+    fields = (
+        "title",
+        "slug",
+        "summary",
+        "description",
+        "country",
+        "place",
+        "themes",
+        "type",
+        "year",
+        "link",
+        "document",
+        "is_published",
+    )

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Document
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin):
+    list_display = ("__str__", "title", "kind", "year", "language", "file_type", "is_published")
+    list_filter = ("kind", "is_published", "language", "year")
+    search_fields = ("title_en", "title_fr", "number")
+    fields = ("kind", "number", "year", "title", "language", "file", "url", "is_published")

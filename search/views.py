@@ -1,0 +1,65 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.utils.translation import get_language
+from django.views.generic import TemplateView
+
+from . import registry
+from .backends import search
+from .forms import SearchForm
+from .query import highlight, words
+
+PER_KIND = 5
+PER_PAGE = 20
+
+
+class Result:
+    """One record found, ready to show: its title, link and highlighted passage."""
+
+    def __init__(self, kind, item, terms, language):
+        self.kind = kind
+        self.url = kind.url_of(item)
+        self.title = highlight(getattr(item, kind.title), terms, length=300)
+        if kind.describe:
+            self.snippet = highlight(kind.describe(item), terms)
+            return
+        texts = [getattr(item, field) for field in kind.text]
+        text = next((t for t in texts if t and highlight(t, terms).count("<mark>")), None)
+        self.snippet = highlight(text or next((t for t in texts if t), ""), terms)
+
+
+class SearchView(TemplateView):
+    """Results across every registered kind, with a count for each; one kind, paginated."""
+
+    template_name = "search/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET)
+        context["form"] = form
+        if not form.is_valid() or not form.cleaned_data["q"].strip():
+            return context
+        query = form.cleaned_data["q"].strip()
+        terms = words(query)
+        language = get_language()
+        chosen = registry.get_kind(form.cleaned_data["kind"])
+        groups = []
+        for kind in registry.kinds():
+            found = search(kind, query, language)
+            count = found.count()
+            groups.append({"kind": kind, "count": count, "found": found})
+        context.update(query=query, total=sum(g["count"] for g in groups), groups=groups)
+        if chosen is not None:
+            group = next(g for g in groups if g["kind"] is chosen)
+            paginator = Paginator(group["found"], PER_PAGE)
+            try:
+                page = paginator.page(self.request.GET.get("page") or 1)
+            except (EmptyPage, PageNotAnInteger) as error:
+                raise Http404(str(error)) from error
+            group["results"] = [Result(chosen, item, terms, language) for item in page]
+            context.update(chosen=group, page_obj=page, is_paginated=page.has_other_pages())
+        else:
+            for group in groups:
+                if group["count"]:
+                    items = group["found"][:PER_KIND]
+                    group["results"] = [Result(group["kind"], i, terms, language) for i in items]
+        return context

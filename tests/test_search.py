@@ -1,0 +1,237 @@
+import re
+
+import pytest
+from django.db import connection
+
+from news.models import Article
+from pages.models import Page
+from participants.models import Participant
+from practices.models import Practice
+from search.query import highlight, words
+
+from .pages_helpers import assert_public_page
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text search needs PostgreSQL"
+)
+on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite path")
+
+
+def results(response):
+    """(title without marks, href) of every result shown."""
+    html = response.content.decode()
+    found = re.findall(r'<li><h3><a href="([^"]+)">(.*?)</a></h3>', html)
+    return [(re.sub(r"</?mark>", "", title), href) for href, title in found]
+
+
+def counts(response):
+    html = response.content.decode()
+    nav = re.search(r'<nav class="search-kinds".*?</nav>', html, re.S).group()
+    return {label.strip(): int(n) for label, n in re.findall(r">([^<>]+) \((\d+)\)<", nav)}
+
+
+def page(title_en, body_en, **fields):
+    fields.setdefault("is_published", True)
+    return Page.objects.create(title_en=title_en, body_en=body_en, **fields)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("query", ["", "?q=roma", "?q=" + "x" * 500])
+def test_search_is_a_public_page(client, demo_content, lang, query):
+    assert_public_page(client, f"/{lang}/search/{query}", lang)
+
+
+@pytest.mark.django_db
+def test_empty_and_overlong_queries_are_handled(client):
+    response = client.get("/en/search/?q=")
+    assert response.status_code == 200
+    assert "Type one or more words" in response.content.decode()
+    response = client.get("/en/search/?q=" + "roma " * 100)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html and "at most 200 characters" in html
+    for odd in ["%00", "'", '"', "&|!:*", "-", "( )", "or", "%F0%9F%98%80"]:
+        assert client.get(f"/en/search/?q={odd}").status_code == 200, odd
+
+
+@pytest.mark.django_db
+def test_results_are_counted_per_kind_and_found_everywhere(client):
+    page("Housing mediators", "<p>Mediators help families find housing.</p>")
+    Practice.objects.create(
+        title_en="Mediators in schools",
+        summary_en="School mediators.",
+        country="FR",
+        place="Lyon",
+        type="promising",
+    )
+    response = client.get("/en/search/?q=mediators")
+    assert counts(response) == {
+        "All": 2,
+        "Pages": 1,
+        "Participants": 0,
+        "Good practices": 1,
+        "Documents": 0,
+    } | {k: v for k, v in counts(response).items() if k == "News and events"}
+    found = results(response)
+    assert ("Housing mediators", "/en/housing-mediators/") in found
+    assert any(title == "Mediators in schools" for title, _href in found)
+
+
+@pytest.mark.django_db
+def test_participants_and_documents_are_found(client, demo_content):
+    participant = Participant.objects.get(name_en="Strasbourg")
+    response = client.get("/en/search/?q=strasbourg")
+    assert ("Strasbourg", participant.get_absolute_url()) in results(response)
+    response = client.get("/en/search/?q=situation+of+roma")
+    assert counts(response)["Documents"] == 2
+    assert "Resolution 333 (2011)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_drafts_are_not_found(client):
+    page("Secret budget", "<p>Budget.</p>", is_published=False)
+    assert results(client.get("/en/search/?q=budget")) == []
+
+
+@pytest.mark.django_db
+def test_one_kind_paginates(client):
+    for i in range(25):
+        page(f"Seminar {i}", "<p>A seminar.</p>", slug=f"seminar-{i}")
+    response = client.get("/en/search/?q=seminar&kind=pages")
+    assert len(results(response)) == 20
+    assert 'href="?q=seminar&amp;kind=pages&amp;page=2"' in response.content.decode()
+    assert len(results(client.get("/en/search/?q=seminar&kind=pages&page=2"))) == 5
+    assert client.get("/en/search/?q=seminar&kind=pages&page=9").status_code == 404
+    # Without a kind, each kind shows its best few and links to the rest.
+    response = client.get("/en/search/?q=seminar")
+    assert len(results(response)) == 5
+    assert "All 25 results in Pages" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_snippet_is_escaped_then_highlighted(client):
+    page(
+        "Notes",
+        "<p>Mayors &amp; <em>mediators</em> wrote &lt;script&gt;alert(1)&lt;/script&gt;.</p>",
+    )
+    html = client.get("/en/search/?q=mediators").content.decode()
+    assert (
+        "Mayors &amp; <mark>mediators</mark> wrote &lt;script&gt;alert(1)&lt;/script&gt;." in html
+    )
+    assert "<script>alert" not in html
+
+
+def test_highlight_keeps_accents_and_finds_plurals():
+    assert words('"Roma" housing -camps or') == ["Roma", "housing"]
+    text = "Les logements des familles roms à Montreuil."
+    assert highlight(text, ["logement", "Rom"]) == (
+        "Les <mark>logements</mark> des familles <mark>roms</mark> à Montreuil."
+    )
+    assert highlight("Éducation pour tous", ["education"]) == "<mark>Éducation</mark> pour tous"
+    long_text = "word " * 100 + "target " + "word " * 100
+    snippet = highlight(long_text, ["target"])
+    assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>target</mark>" in snippet
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_full_text_search_stems_in_the_visitors_language(client):
+    page(
+        "Housing",
+        "<p>Housing for Roma families.</p>",
+        title_fr="Logement",
+        body_fr="<p>Les municipalités construisent des logements pour les familles roms.</p>",
+    )
+    page("Schools", "<p>Children go to school.</p>", title_fr="Écoles")
+    # "logement" finds "logements" through the French configuration's stemming.
+    assert [t for t, _h in results(client.get("/fr/search/?q=logement"))] == ["Logement"]
+    assert [t for t, _h in results(client.get("/fr/search/?q=municipalité"))] == ["Logement"]
+    # English stemming: "families" finds "family".
+    assert [t for t, _h in results(client.get("/en/search/?q=family"))] == ["Housing"]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_full_text_search_ranks_titles_first(client):
+    page("Mediation", "<p>About something else.</p>", slug="a")
+    page("Other", "<p>Mediation is mentioned here once.</p>", slug="b")
+    assert [t for t, _h in results(client.get("/en/search/?q=mediation"))] == [
+        "Mediation",
+        "Other",
+    ]
+
+
+@on_sqlite
+@pytest.mark.django_db
+def test_simple_search_needs_every_word_and_ranks_titles_first(client):
+    page("Mediation", "<p>About something else entirely.</p>", slug="a")
+    page("Other", "<p>Mediation is mentioned here, with Roma.</p>", slug="b")
+    assert [t for t, _h in results(client.get("/en/search/?q=mediation"))] == [
+        "Mediation",
+        "Other",
+    ]
+    assert [t for t, _h in results(client.get("/en/search/?q=mediation+roma"))] == ["Other"]
+
+
+@pytest.mark.django_db
+def test_search_queries_do_not_grow_with_the_data(client, django_assert_max_num_queries):
+    for size in (10, 1000):
+        Page.objects.all().delete()
+        Page.objects.bulk_create(
+            Page(
+                title_en=f"Seminar {i}",
+                slug=f"s{i}",
+                path=f"s{i}",
+                body_en="<p>A seminar on housing.</p>",
+                is_published=True,
+            )
+            for i in range(size)
+        )
+        client.get("/en/search/?q=seminar")
+        with django_assert_max_num_queries(16):
+            response = client.get("/en/search/?q=seminar")
+        assert counts(response)["Pages"] == size
+
+
+def article(title_en, body_en, **fields):
+    fields.setdefault("is_published", True)
+    return Article.objects.create(title_en=title_en, body_en=body_en, **fields)
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_french_article_is_found_by_a_french_word(client):
+    article(
+        "Roma inclusion in Lviv",
+        "<p>Mayors met in Lviv.</p>",
+        title_fr="Inclusion des Roms à Lviv",
+        body_fr="<p>Les maires se sont réunis pour parler des expulsions de campements.</p>",
+    )
+    article("Another article", "<p>Nothing related.</p>", title_fr="Autre article")
+    # "expulsion" (singular) finds "expulsions" through French stemming.
+    response = client.get("/fr/search/?q=expulsion")
+    assert [title for title, _href in results(response)] == ["Inclusion des Roms à Lviv"]
+    assert counts(response)["Actualités et événements"] == 1
+    assert "<mark>expulsions</mark>" in response.content.decode()
+
+
+@on_sqlite
+@pytest.mark.django_db
+def test_an_english_article_is_found_by_an_english_word(client):
+    article("Roma Day in Strasbourg", "<p>Celebrations across Europe.</p>", lead="Every April.")
+    article("Another article", "<p>Nothing related.</p>")
+    response = client.get("/en/search/?q=celebrations")
+    assert [title for title, _href in results(response)] == ["Roma Day in Strasbourg"]
+    assert counts(response)["News and events"] == 1
+
+
+@pytest.mark.django_db
+def test_unpublished_and_future_articles_are_not_found(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    article("Draft roundtable", "<p>x</p>", is_published=False)
+    article("Future roundtable", "<p>x</p>", published_at=timezone.now() + timedelta(days=3))
+    assert results(client.get("/en/search/?q=roundtable")) == []
