@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "prize",
     "practices",
     "search",
+    "submissions",
 ]
 
 MIDDLEWARE = [
@@ -120,10 +121,20 @@ PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 # Email: printed to the console unless EMAIL_URL names a server, for example
 # smtp+tls://user:password@smtp.example.org:587.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds to wait for the mail server: a form's emails are sent while the
+# visitor waits, and one that fails is retried later (send_pending_emails).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alliance@coe.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications of new form submissions go.
 STAFF_NOTIFICATION_EMAIL = env.str("STAFF_NOTIFICATION_EMAIL", default="alliance@coe.int")
+
+# Public forms. Days a decided submission keeps its personal data before
+# `manage.py purge_old_submissions` (run by cron) anonymises or deletes it.
+SUBMISSION_RETENTION_DAYS = env.int("SUBMISSION_RETENTION_DAYS", default=365)
+# How many reverse proxies in front of the site add to X-Forwarded-For; the
+# forms' rate limit counts the address the outermost one saw. 0: REMOTE_ADDR.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,6 +177,14 @@ if env.str("S3_BUCKET", default=""):
     }
 else:
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Uploads only staff may read (scans sent through the forms): never served by
+# the web server, only through the admin.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# A request's fields may hold 2.5 MB; files above that size are streamed to a
+# temporary file, and the forms refuse a scan over 10 MB at the field.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 STORAGES = {
     "default": DEFAULT_STORAGE,
     # Hashed, compressed names in production; plain names while developing so

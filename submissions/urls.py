@@ -1,0 +1,28 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "submissions"
+
+urlpatterns = [
+    path("join/", views.JoinView.as_view(), name="join"),
+    path(
+        "join/thanks/",
+        views.ThanksView.as_view(title=_("Thank you for your request to join the Alliance")),
+        name="join_thanks",
+    ),
+    path("cooperate/", views.CooperateView.as_view(), name="cooperate"),
+    path(
+        "cooperate/thanks/",
+        views.ThanksView.as_view(title=_("Thank you for your proposal for cooperation")),
+        name="cooperate_thanks",
+    ),
+    path("declaration/sign/", views.SignView.as_view(), name="sign"),
+    path(
+        "declaration/sign/thanks/",
+        views.ThanksView.as_view(title=_("Thank you for signing the Declaration")),
+        name="sign_thanks",
+    ),
+    path("partners/", views.PartnerListView.as_view(), name="partners"),
+]

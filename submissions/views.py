@@ -1,0 +1,137 @@
+import hashlib
+import ipaddress
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView
+
+from . import emails
+from .forms import CooperateForm, JoinForm, SignForm
+from .models import NGOPartner, Submission
+
+# Each address may send this many submissions in this many seconds.
+RATE_LIMIT = 5
+RATE_WINDOW = 60 * 60
+
+
+def client_address(request):
+    """The visitor's address, as the outermost trusted reverse proxy saw it.
+
+    IPv6 visitors are counted by their /64 network, which one household or
+    machine usually holds whole.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.REVERSE_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        address = forwarded[-proxies]
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:100]
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+def _rate_key(request):
+    digest = hashlib.sha256(client_address(request).encode()).hexdigest()
+    return f"submissions:sent:{digest}"
+
+
+def recent_submissions(request):
+    """When this address sent submissions within the window (works on any cache)."""
+    now = time.time()
+    return [at for at in cache.get(_rate_key(request), []) if now - at < RATE_WINDOW]
+
+
+def count_submission(request):
+    cache.set(_rate_key(request), [*recent_submissions(request), time.time()], RATE_WINDOW)
+
+
+class SubmissionFormView(FormView):
+    """Shows a public form; a valid one is stored, acknowledged and announced to staff.
+
+    The submission is saved before any email is tried, so a mail server that
+    is down never costs the visitor their form.
+    """
+
+    template_name = "submissions/submission_form.html"
+    http_method_names = ["get", "head", "options", "post"]
+    title = intro = ""
+
+    def post(self, request, *args, **kwargs):
+        if len(recent_submissions(request)) >= RATE_LIMIT:
+            response = TemplateResponse(
+                request, "submissions/rate_limited.html", {"title": self.title}, status=429
+            )
+            response["Retry-After"] = str(RATE_WINDOW)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(title=self.title, intro=self.intro)
+        return context
+
+    def form_valid(self, form):
+        submission, created = form.save(language=get_language())
+        count_submission(self.request)
+        if created and submission.status == Submission.Status.PENDING:
+            emails.acknowledge(submission)
+            emails.notify_staff(submission, self.request)
+        return redirect(self.get_success_url())
+
+
+class JoinView(SubmissionFormView):
+    form_class = JoinForm
+    success_url = reverse_lazy("submissions:join_thanks")
+    title = _("Join the Alliance")
+    intro = _(
+        "Local and regional authorities that wish to become participants of the Alliance "
+        "can ask here. The Alliance Task Force reads every request and answers by email."
+    )
+
+
+class CooperateView(SubmissionFormView):
+    form_class = CooperateForm
+    success_url = reverse_lazy("submissions:cooperate_thanks")
+    title = _("Cooperate as NGO")
+    intro = _(
+        "Non-governmental organisations working for Roma inclusion can propose a cooperation "
+        "with the Alliance here. The Alliance Task Force reads every proposal and answers "
+        "by email."
+    )
+
+
+class SignView(SubmissionFormView):
+    form_class = SignForm
+    success_url = reverse_lazy("submissions:sign_thanks")
+    title = _("Sign the Declaration against anti-Gypsyism")
+    intro = _(
+        "Municipalities, cities and regions can sign the Declaration against anti-Gypsyism "
+        "here. Once the Alliance Task Force has checked the signature, the authority appears "
+        "in the table of signatories."
+    )
+
+
+class ThanksView(TemplateView):
+    template_name = "submissions/thanks.html"
+    title = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.title, **kwargs)
+
+
+class PartnerListView(ListView):
+    """The NGOs cooperating with the Alliance: only what staff made public."""
+
+    queryset = NGOPartner.objects.public()
+    paginate_by = 50
+    context_object_name = "partners"
