@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-dev migrate demo lint format messages check-migrations clean
+.PHONY: help run test bench install install-dev migrate demo lint format messages check-migrations clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -35,6 +35,10 @@ run: demo ## Run the site with demo content on http://127.0.0.1:8000/
 
 test: install-dev ## Run every test
 	$(BIN)/pytest
+
+bench: install ## Measure the site under load at 100 times today's content (bench/results.md)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py
 
 lint: install-dev ## Check the code with ruff
 	$(BIN)/ruff check .

@@ -25,6 +25,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:version"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
@@ -54,6 +55,20 @@ def bump_content_version():
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: the next read starts one
         cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def cached_by_content(name, compute, timeout=None):
+    """`compute()`, kept in the shared cache until staff change any content.
+
+    For the pieces every page repeats (menu, sidebar, the news filters), so a
+    page rendered afresh does not pay for them again. Kept per language.
+    """
+    key = f"content:{content_version()}:{get_language()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    return value
 
 
 def _shown_on_pages(sender):

@@ -11,7 +11,8 @@ class DeclarationView(ListView):
 
     template_name = "declaration/declaration.html"
     context_object_name = "signatories"
-    paginate_by = 500
+    # Today's whole table on one page, as on the original site; pages beyond.
+    paginate_by = 200
 
     def get_queryset(self):
         return Signatory.objects.public().in_local_order()

@@ -5,6 +5,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from alliance_site.page_cache import cached_by_content
+
 from .forms import ArticleFilterForm
 from .models import ORGANISATION, Article, tags_in_use
 
@@ -42,15 +44,22 @@ class HomeView(PublishedArticlesMixin, ListView):
         return super().get_queryset()[:HOME_ITEMS]
 
 
+def filter_choices():
+    """The tags and years that published articles have: both read the whole
+    table, so they are kept until an article changes."""
+    published = Article.objects.published()
+    years = [moment.year for moment in published.datetimes("published_at", "year", "DESC")]
+    return list(tags_in_use(published)), years
+
+
 class ArticleListView(PublishedArticlesMixin, ListView):
     """All news and events, filtered by tag and year from the query string."""
 
     template_name = "news/article_list.html"
 
     def get(self, request, *args, **kwargs):
-        published = Article.objects.published()
-        years = [moment.year for moment in published.datetimes("published_at", "year", "DESC")]
-        self.filter_form = ArticleFilterForm(request.GET, tags=tags_in_use(published), years=years)
+        tags, years = cached_by_content("news-filters", filter_choices)
+        self.filter_form = ArticleFilterForm(request.GET, tags=tags, years=years)
         if not self.filter_form.is_valid():
             raise Http404("Unknown tag or year.")
         return super().get(request, *args, **kwargs)
