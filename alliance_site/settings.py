@@ -149,6 +149,9 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin's language tabs need jQuery UI: served by the site, not a CDN.
+JQUERY_URL = "/static/admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,17 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/admin/news/article/add/", "/admin/pages/sitesettings/"])
+def test_admin_forms_load_every_script_from_the_site(client, url):
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    sources = re.findall(r'<script[^>]+src="([^"]+)"', response.content.decode())
+    assert any("jquery-ui" in src for src in sources)
+    for src in sources:
+        assert src.startswith("/") and not src.startswith("//"), src
