@@ -22,15 +22,16 @@ class LoginLockoutBackend(AxesStandaloneBackend):
 def client_ip(request):
     """The visitor's address, as the outermost trusted proxy saw it.
 
-    Each of the PROXY_COUNT proxies in front of the site appends the address it
-    received the request from to X-Forwarded-For; the entry PROXY_COUNT from the
-    right is the visitor's. Entries further left come from the visitor and are
-    not trusted.
+    Each of the REVERSE_PROXY_COUNT proxies in front of the site appends the
+    address it received the request from to X-Forwarded-For; the entry that
+    many places from the right is the visitor's. Entries further left come
+    from the visitor and are not trusted.
     """
-    if settings.PROXY_COUNT:
+    proxies = settings.REVERSE_PROXY_COUNT
+    if proxies:
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         ]
-        if len(forwarded) >= settings.PROXY_COUNT and forwarded[-settings.PROXY_COUNT]:
-            return forwarded[-settings.PROXY_COUNT]
+        if len(forwarded) >= proxies and forwarded[-proxies]:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")

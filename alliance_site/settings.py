@@ -137,7 +137,7 @@ AXES_RESET_ON_SUCCESS = True
 # How many reverse proxies stand in front of the site and append the address
 # they saw to X-Forwarded-For (1 behind nginx). With 0 the socket's address is
 # the visitor's; a forged header then changes nothing.
-PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "alliance_site.auth.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -153,6 +153,10 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin's language tabs need jQuery UI: served from here (npm jquery-ui
+# 1.14.2, static/vendor/), not from the CDN modeltranslation names by default
+# (its setting has no MODELTRANSLATION_ prefix).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -21,7 +21,9 @@ PAGES = [pytest.param(page, id=page.name) for page in PUBLIC_PAGE_TYPES]
 
 
 def production_environment(**extra):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # Nothing of the test run's own environment that production would not have.
+    leave_out = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in leave_out}
     environment.update(
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -146,13 +148,13 @@ def test_the_visitor_address_comes_from_the_proxy_only_when_there_is_one():
     request = RequestFactory().get(
         "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7"
     )
-    with override_settings(PROXY_COUNT=0):
+    with override_settings(REVERSE_PROXY_COUNT=0):
         assert client_ip(request) == "127.0.0.1"
-    with override_settings(PROXY_COUNT=1):
+    with override_settings(REVERSE_PROXY_COUNT=1):
         # The forged left-hand entry is ignored: the proxy appended the right one.
         assert client_ip(request) == "198.51.100.7"
     without_header = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")
-    with override_settings(PROXY_COUNT=1):
+    with override_settings(REVERSE_PROXY_COUNT=1):
         assert client_ip(without_header) == "127.0.0.1"
 
 

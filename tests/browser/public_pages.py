@@ -15,6 +15,7 @@ skipped with that reason, never silently dropped.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pytest
 from django.apps import apps
 from django.urls import get_resolver, reverse
 from django.utils import translation
@@ -63,6 +64,14 @@ def url_name_exists(url_name):
                 return False
             resolver = resolver.namespace_dict[namespace][1]
         return name in resolver.reverse_dict
+
+
+def needs_urls(*url_names):
+    """Skip a test until every one of these URL names exists (its feature is merged)."""
+    missing = [name for name in url_names if not url_name_exists(name)]
+    return pytest.mark.skipif(
+        bool(missing), reason=f"not merged yet: no URL named {', '.join(missing)}"
+    )
 
 
 def first_public(label):
