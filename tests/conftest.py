@@ -11,6 +11,12 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Passwords hashed in a blink: tests that log in many times stay quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
