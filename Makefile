@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench install install-dev migrate demo lint format messages check-migrations clean
+.PHONY: help run test bench install install-dev migrate demo lint format messages check-migrations clean \
+	validator browser
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -39,6 +40,16 @@ test: install-dev ## Run every test
 bench: install ## Measure the site under load at 100 times today's content (bench/results.md)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py
+# The Nu Html Checker, from the npm package vnu-jar (run with java). Its install
+# script would download a Java runtime: it is not run, the system's java is used.
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --prefix .cache/vnu --no-audit --no-fund --ignore-scripts vnu-jar@26
+
+validator: $(VNU_JAR) ## Install the HTML checker that the HTML validity test runs
+
+browser: ## Install Chromium from Debian for the browser and accessibility tests (as root)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 lint: install-dev ## Check the code with ruff
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ DEBUG is on: in production every secret must be given explicitly.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "taggit",
+    "csp",
+    "axes",
+    "simple_history",
     "alliance_site",
     "django_prose_editor",
     "import_export",
@@ -64,6 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above LocaleMiddleware, so that its language redirects carry them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and locale: a cache hit needs neither, nor the database.
     "alliance_site.page_cache.PageCacheMiddleware",
@@ -73,7 +81,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that it sees the outcome of every login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_site.urls"
@@ -132,9 +142,28 @@ STAFF_NOTIFICATION_EMAIL = env.str("STAFF_NOTIFICATION_EMAIL", default="alliance
 # Public forms. Days a decided submission keeps its personal data before
 # `manage.py purge_old_submissions` (run by cron) anonymises or deletes it.
 SUBMISSION_RETENTION_DAYS = env.int("SUBMISSION_RETENTION_DAYS", default=365)
-# How many reverse proxies in front of the site add to X-Forwarded-For; the
-# forms' rate limit counts the address the outermost one saw. 0: REMOTE_ADDR.
+
+# The lockout check comes first: a locked-out account is refused before its
+# password is even tried.
+AUTHENTICATION_BACKENDS = [
+    "alliance_site.auth.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Brute-force protection of the admin login (django-axes): after
+# AXES_FAILURE_LIMIT wrong passwords for one account from one address, that
+# account is locked for that address for AXES_COOLOFF_TIME hours. Staff unlock
+# it sooner with `python manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# How many reverse proxies stand in front of the site and append the address
+# they saw to X-Forwarded-For (1 behind nginx); the admin lockout and the
+# forms' rate limit count visitors by that address. With 0 the socket's address is
+# the visitor's; a forged header then changes nothing.
 REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "alliance_site.auth.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,9 +178,10 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-# The admin's language tabs need jQuery UI: served by the site, not a CDN.
-JQUERY_URL = "/static/admin/js/vendor/jquery/jquery.min.js"
-JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
+# The admin's language tabs need jQuery UI: served from here (npm jquery-ui
+# 1.14.2, static/vendor/), not from the CDN modeltranslation names by default
+# (its setting has no MODELTRANSLATION_ prefix).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -201,6 +231,49 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Response headers on every page. SecurityMiddleware sends nosniff,
+# Referrer-Policy and Cross-Origin-Opener-Policy; XFrameOptionsMiddleware and
+# the CSP's frame-ancestors forbid framing.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): everything from the site itself, no
+# inline script or style, no plugins, no framing. Images may also be data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Permissions-Policy: the site uses none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
 # Behind a reverse proxy that terminates HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
@@ -210,6 +283,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument
@@ -88,7 +89,7 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},

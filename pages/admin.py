@@ -3,12 +3,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Page, SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TabbedTranslationAdmin):
+class SiteSettingsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     fieldsets = (
@@ -40,7 +41,7 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation")
     list_editable = ("order",)

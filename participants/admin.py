@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .imports import SpreadsheetImportExportMixin
 from .models import NationalNetwork, Participant
@@ -10,7 +11,9 @@ from .resources import ParticipantResource
 
 
 @admin.register(Participant)
-class ParticipantAdmin(SpreadsheetImportExportMixin, ImportExportMixin, TabbedTranslationAdmin):
+class ParticipantAdmin(
+    SpreadsheetImportExportMixin, ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "country", "date_joined", "has_coordinates", "is_active")

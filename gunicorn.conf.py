@@ -1,0 +1,20 @@
+"""gunicorn's settings for the site, read from this folder when gunicorn starts.
+
+    gunicorn alliance_site.wsgi
+
+The request limits are gunicorn's own defaults, written out because the site
+relies on them: a request line, header or header count beyond them is answered
+with 4xx before the site sees it.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+timeout = 30
+# Only the reverse proxy on this machine may say the request came over HTTPS.
+forwarded_allow_ips = "127.0.0.1,::1"
+
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
