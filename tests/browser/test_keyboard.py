@@ -76,6 +76,6 @@ def test_the_join_form_is_usable_with_the_keyboard_alone(page):
     assert all(f["outline"] for f in focused if f["tag"] in ("input", "select", "textarea"))
     # Sending the empty form from the keyboard shows the errors, not a new page.
     page.focus("main form [type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator(".error-summary").count() == 1
