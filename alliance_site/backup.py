@@ -30,7 +30,13 @@ FILE_ROOT_SETTINGS = ["MEDIA_ROOT", "PRIVATE_MEDIA_ROOT"]
 # (login sessions, the login-failure log).
 NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "axes"]
 # What a freshly migrated database already holds.
-CREATED_BY_MIGRATE = {"contenttypes.contenttype", "auth.permission", "auth.group"}
+# (practices.theme: the seven themes come with their migration.)
+CREATED_BY_MIGRATE = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "auth.group",
+    "practices.theme",
+}
 
 
 class BackupError(Exception):

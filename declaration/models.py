@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 from alliance_site.models import TimestampedModel
 from participants.countries import collation_key, local_country_order
 from participants.models import Participant
+from submissions.validators import validate_scan
 
 # Tags and attributes the Declaration's text may keep; everything else is removed on save.
 ALLOWED_TAGS = {
@@ -208,6 +209,8 @@ class Signatory(TimestampedModel):
         _("scan of the signed text"),
         upload_to="declaration/signatures/",
         blank=True,
+        # The same checks as the sign form's upload: content, not only the name.
+        validators=[validate_scan],
         help_text=_("PDF or image. Kept for the records; not shown on the public page."),
     )
     is_public = models.BooleanField(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import NaturalKeyManager, Tag, TaggedItemBase
 
 from alliance_site.models import TimestampedModel, unique_slug
 
@@ -66,6 +66,10 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # taggit gives tagged items a natural key; this one's is the pair it links,
+    # so that a backup (dumped with natural keys) loads back.
+    natural_key_fields = ["content_object_id", "tag_id"]
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = _("tagged article")

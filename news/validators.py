@@ -13,12 +13,18 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from alliance_site.uploads import ACTIVE_CONTENT
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
 DOCUMENT_EXTENSIONS = "pdf doc docx odt rtf xls xlsx ods ppt pptx odp".split()
+
+
+# How a JPEG and a PNG end.
+END_MARKERS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 
 
 def _is_new_upload(value):
@@ -88,6 +94,18 @@ def validate_image_upload(value):
             _("Images in the %(format)s format are not accepted. Upload a JPEG, PNG or WebP."),
             code="image_format",
             params={"format": image_format},
+        )
+    # Nothing may follow the picture's end marker: that is where a polyglot
+    # (a file that is also a page or a script) hides its second self.
+    value.seek(0)
+    content = value.read()
+    value.seek(0)
+    ending = content.rstrip(b"\0\r\n\t ")[-12:]
+    marker = END_MARKERS.get(image_format)
+    if ACTIVE_CONTENT.search(content) or (marker and not ending.endswith(marker)):
+        raise ValidationError(
+            _("This file holds more than a picture. Export the image again and upload it."),
+            code="trailing_data",
         )
     # verify() checks the structure; decoding the whole picture catches
     # truncated files, which would otherwise fail only when resized.

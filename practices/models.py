@@ -14,12 +14,21 @@ from alliance_site.models import TimestampedModel, unique_slug
 from pages.models import RICH_TEXT_EXTENSIONS, excerpt, sanitise_rich_text
 
 
+class ThemeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Theme(models.Model):
     """A field of Roma inclusion: education, housing, employment..."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in filter addresses."))
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    # Known by its slug in backups: migrate creates the themes, so a restore
+    # must match them, not add them again.
+    objects = ThemeManager()
 
     class Meta:
         verbose_name = _("theme")
@@ -28,6 +37,9 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class PracticeQuerySet(models.QuerySet):

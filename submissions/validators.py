@@ -17,15 +17,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from alliance_site.uploads import ACTIVE_CONTENT
+
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 # An A4 page scanned at 600 dpi is about 35 million pixels.
 MAX_SCAN_PIXELS = 50_000_000
 SCAN_TYPES = {".pdf": "PDF", ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 
-# Markup that a browser would render or run if the file were ever served as HTML.
-ACTIVE_CONTENT = re.compile(
-    rb"<\s*(script|html|svg|body|iframe|object|embed|\?php)|<!doctype", re.I
-)
 # PDF features a scanned signature never needs and an attack often does.
 PDF_ACTIVE_CONTENT = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
 # Bidirectional overrides and isolates: used to disguise text, never needed in a form.

@@ -6,10 +6,12 @@ import os
 import subprocess
 import sys
 import tarfile
+from importlib import import_module
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
@@ -51,6 +53,7 @@ def media_files(root):
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     (settings.MEDIA_ROOT / "news" / "2019").mkdir(parents=True)
     (settings.MEDIA_ROOT / "news" / "2019" / "lviv.jpg").write_bytes(b"\xff\xd8\xff\xe0 photo")
     (settings.MEDIA_ROOT / "documents").mkdir()
@@ -61,15 +64,16 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def a_site(transactional_db, media_root, django_user_model, client):
     """The demo content, a few participants, an editor and an edit in the history."""
+    # What migrate creates, which an earlier transactional test may have flushed.
+    import_module("practices.migrations.0002_the_seven_themes").add_themes(django_apps, None)
     call_command("load_demo_content", stdout=StringIO())
     editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    Participant.objects.bulk_create(
-        [
-            Participant(name="Strasbourg", kind="city", country="FR"),
-            Participant(name="Heraklion", kind="city", country="GR"),
-            Participant(name="Val-de-Marne", kind="region", country="FR", is_active=False),
-        ]
-    )
+    for name, kind, country, active in [
+        ("Exampleville", "city", "FR", True),
+        ("Sampleton", "municipality", "GR", True),
+        ("Testshire", "region", "FR", False),
+    ]:
+        Participant.objects.create(name=name, kind=kind, country=country, is_active=active)
     settings = SiteSettings.load()
     settings.contact_name = "Ms Ada Example"
     settings._history_user = editor

@@ -105,7 +105,16 @@ class UploadField:
             validator(cleaned)
 
 
-UPLOAD_FIELDS = []
+UPLOAD_FIELDS = [
+    UploadField("news.Article", "image"),
+    UploadField("declaration.Signatory", "scan", name="scan.png"),
+    UploadField(
+        "submissions.Submission",
+        "scan",
+        name="scan.png",
+        validator="submissions.validators.validate_scan",
+    ),  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
