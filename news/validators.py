@@ -23,10 +23,6 @@ MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
 DOCUMENT_EXTENSIONS = "pdf doc docx odt rtf xls xlsx ods ppt pptx odp".split()
 
 
-# How a JPEG and a PNG end.
-END_MARKERS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
-
-
 def _is_new_upload(value):
     """Files already in storage were checked when they were uploaded."""
     return value is not None and not getattr(value, "_committed", False)
@@ -95,18 +91,6 @@ def validate_image_upload(value):
             code="image_format",
             params={"format": image_format},
         )
-    # Nothing may follow the picture's end marker: that is where a polyglot
-    # (a file that is also a page or a script) hides its second self.
-    value.seek(0)
-    content = value.read()
-    value.seek(0)
-    ending = content.rstrip(b"\0\r\n\t ")[-12:]
-    marker = END_MARKERS.get(image_format)
-    if ACTIVE_CONTENT.search(content) or (marker and not ending.endswith(marker)):
-        raise ValidationError(
-            _("This file holds more than a picture. Export the image again and upload it."),
-            code="trailing_data",
-        )
     # verify() checks the structure; decoding the whole picture catches
     # truncated files, which would otherwise fail only when resized.
     try:
@@ -120,6 +104,17 @@ def validate_image_upload(value):
         ) from None
     finally:
         value.seek(0)
+    # A polyglot: a picture whose bytes also hold a web page or a script. (Data
+    # after the picture's end is allowed: phones append their own there, and
+    # pages show re-encoded copies; originals are served with nosniff.)
+    value.seek(0)
+    content = value.read()
+    value.seek(0)
+    if ACTIVE_CONTENT.search(content):
+        raise ValidationError(
+            _("This file holds more than a picture. Export the image again and upload it."),
+            code="active_content",
+        )
 
 
 def _too_many_pixels(width, height):
