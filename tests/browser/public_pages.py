@@ -87,6 +87,28 @@ def first_public(label):
     return record
 
 
+def first_tag():
+    from news.models import Article, tags_in_use
+
+    return {"tag": tags_in_use(Article.objects.published()).first().slug}
+
+
 PUBLIC_PAGE_TYPES = [
     PageType("home", "home"),
+    PageType("news list", "news:list"),
+    PageType("article", model="news.Article"),
+    PageType("tag", "news:tag", kwargs=first_tag),
+    PageType("participants", "participants:list"),
+    PageType("map", "participants:map"),
+    PageType("participant", model="participants.Participant"),
+    PageType("declaration", "declaration:index"),
+    PageType("join form", "submissions:join"),
+    PageType("cooperate form", "submissions:cooperate"),
+    PageType("sign form", "submissions:sign"),
+    PageType("NGO partners", "submissions:partners"),
+    PageType("resources", "resources:list"),
+    PageType("good practices", "practices:list"),
+    PageType("Dosta! Prize", "prize:index"),
+    PageType("search", "search"),
+    PageType("static page", model="pages.Page"),
 ]
