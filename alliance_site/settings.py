@@ -10,7 +10,7 @@ DEBUG is on: in production every secret must be given explicitly.
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -241,10 +241,12 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): everything from the site itself, no
 # inline script or style, no plugins, no framing. Images may also be data: URIs.
+# NONCE only reaches the header on a response that used it: the admin's editor
+# forms (alliance_site/csp.py); public pages never do.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

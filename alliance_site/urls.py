@@ -9,12 +9,13 @@ from news.views import HomeView
 from participants.views import ParticipantCsvView, ParticipantJsonView
 
 from .sitemaps import sitemaps
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     # Open data: the same address in every language (see README.md).
     path("participants.csv", ParticipantCsvView.as_view(), name="participants_csv"),
     path("participants.json", ParticipantJsonView.as_view(), name="participants_json"),

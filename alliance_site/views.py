@@ -1,9 +1,10 @@
 """Views that cut across the apps."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 # Uploaded files a browser may show in the page; everything else is downloaded.
@@ -29,7 +30,7 @@ def serve_media(request, path):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap lists them."""
@@ -40,3 +41,9 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico on pages that name no icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

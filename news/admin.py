@@ -9,6 +9,8 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance_site.csp import NonceMediaAdmin
+
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument
 
@@ -89,7 +91,7 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(NonceMediaAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from alliance_site.csp import NonceMediaAdmin
+
 from .models import Page, SiteSettings
 
 
@@ -41,7 +43,7 @@ class SiteSettingsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(NonceMediaAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation")
     list_editable = ("order",)

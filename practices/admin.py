@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from alliance_site.csp import NonceMediaAdmin
+
 from .models import Practice, Theme
 
 
@@ -11,7 +13,7 @@ class ThemeAdmin(TranslationAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(TabbedTranslationAdmin):
+class PracticeAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
     list_display = ("title", "place", "country", "type", "year", "is_published")
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")

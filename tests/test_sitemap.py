@@ -75,3 +75,11 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert client.head("/robots.txt").status_code == 200
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    """Pages without an icon link (the admin) and feed readers ask for /favicon.ico."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg") and "/static/img/favicon" in response["Location"]

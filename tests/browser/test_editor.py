@@ -1,0 +1,67 @@
+"""Staff write rich text in the admin with the prose editor, under the site's CSP."""
+
+import pytest
+from django.urls import reverse
+
+from news.models import Article
+
+from .test_flows import admin_page, url  # noqa: F401 (admin_page is a fixture)
+
+
+def editor(page, field):
+    """The editable area the prose editor puts in place of a field's textarea."""
+    return page.locator(f".prose-editor:has(#id_{field}) [role=textbox]")
+
+
+def show_tab(page, field):
+    """Open the language tab holding a translated field (modeltranslation's tabs)."""
+    language = field.rsplit("_", 1)[1].upper()
+    page.locator(f".ui-tabs:has(#id_{field}) .ui-tabs-nav a", has_text=language).click()
+
+
+def write(page, field, before, bold, after):
+    show_tab(page, field)
+    editor(page, field).click()
+    page.keyboard.type(before)
+    page.keyboard.press("Control+b")
+    page.keyboard.type(bold)
+    page.keyboard.press("Control+b")
+    page.keyboard.type(after)
+
+
+def test_an_editor_writes_an_article_body_in_both_languages(admin_page):
+    page = admin_page
+    page.goto(reverse("admin:news_article_add"))
+    page.fill("#id_title_en", "Mayors meet in Strasbourg")
+    show_tab(page, "title_fr")
+    page.fill("#id_title_fr", "Les maires se réunissent à Strasbourg")
+    write(page, "body_en", "The mayors met in ", "Strasbourg", " on Monday.")
+    write(page, "body_fr", "Les maires se sont réunis à ", "Strasbourg", " lundi.")
+    page.click("[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+
+    article = Article.objects.get(title_en="Mayors meet in Strasbourg")
+    assert article.body_en == "<p>The mayors met in <strong>Strasbourg</strong> on Monday.</p>"
+    assert article.body_fr == "<p>Les maires se sont réunis à <strong>Strasbourg</strong> lundi.</p>"
+    for lang, text in (("en", "The mayors met in"), ("fr", "Les maires se sont réunis à")):
+        page.goto(url("news:detail", lang, slug=article.slug))
+        body = page.locator("main p", has_text=text)
+        assert body.locator("strong").inner_text() == "Strasbourg"
+    assert page.console_problems == []
+
+
+@pytest.mark.parametrize(
+    "admin_url, fields",
+    [
+        ("admin:news_article_add", ["body_en", "body_fr"]),
+        ("admin:pages_page_add", ["body_en", "body_fr"]),
+        ("admin:practices_practice_add", ["description_en", "description_fr"]),
+    ],
+)
+def test_every_rich_text_field_opens_in_the_editor(admin_page, admin_url, fields):
+    page = admin_page
+    page.goto(reverse(admin_url))
+    for field in fields:
+        assert editor(page, field).count() == 1, field
+    # Neither the import map nor the editor's own stylesheet is refused.
+    assert page.console_problems == []
