@@ -53,3 +53,15 @@ def page(browser, site):
     page.on("pageerror", lambda error: page.console_problems.append(f"script: {error}"))
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_page(page, django_user_model):
+    """The page, logged in to the admin as a superuser through the login form."""
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a long passphrase")
+    page.click("[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page

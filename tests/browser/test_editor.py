@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from news.models import Article
 
-from .test_flows import admin_page, url  # noqa: F401 (admin_page is a fixture)
+from .test_flows import url
 
 
 def editor(page, field):
@@ -42,7 +42,9 @@ def test_an_editor_writes_an_article_body_in_both_languages(admin_page):
 
     article = Article.objects.get(title_en="Mayors meet in Strasbourg")
     assert article.body_en == "<p>The mayors met in <strong>Strasbourg</strong> on Monday.</p>"
-    assert article.body_fr == "<p>Les maires se sont réunis à <strong>Strasbourg</strong> lundi.</p>"
+    assert article.body_fr == (
+        "<p>Les maires se sont réunis à <strong>Strasbourg</strong> lundi.</p>"
+    )
     for lang, text in (("en", "The mayors met in"), ("fr", "Les maires se sont réunis à")):
         page.goto(url("news:detail", lang, slug=article.slug))
         body = page.locator("main p", has_text=text)

@@ -22,18 +22,6 @@ def url(name, lang="en", **kwargs):
         return reverse(name, kwargs=kwargs or None)
 
 
-@pytest.fixture
-def admin_page(page, django_user_model):
-    """The page, logged in to the admin as a superuser through the login form."""
-    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "a long passphrase")
-    page.click("[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
-
-
 # Possible with what every branch has.
 
 
