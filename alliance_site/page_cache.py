@@ -3,9 +3,10 @@
 Every public page is the same for every anonymous visitor, so a rendered page
 is kept in the shared cache (Redis or the file cache, which all worker
 processes see) and served again without touching the database. Whenever staff
-save or delete anything, one version number in the cache is bumped: every key
-embeds it, so the next request, in any worker, renders afresh. Old entries are
-never looked up again and expire on their own.
+save or delete anything, one version number in the cache is bumped: each entry
+records the version it was rendered at, and is used only while that is still
+the current one, so the next request, in any worker, renders afresh. A lookup
+reads the version and the entry together, in one round trip to the cache.
 
 Staff requests that change data (admin forms, bulk actions that update rows
 without model signals, imports) bump the version too.
@@ -57,17 +58,33 @@ def bump_content_version():
         cache.add(VERSION_KEY, 1, timeout=None)
 
 
+def lookup(key):
+    """The current content version, and what `key` holds if it was stored at it."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return version, entry[1]
+    return version, None
+
+
+def store(key, version, value, timeout):
+    cache.set(key, (version, value), timeout)
+
+
 def cached_by_content(name, compute, timeout=None):
     """`compute()`, kept in the shared cache until staff change any content.
 
     For the pieces every page repeats (menu, sidebar, the news filters), so a
     page rendered afresh does not pay for them again. Kept per language.
     """
-    key = f"content:{content_version()}:{get_language()}:{name}"
-    value = cache.get(key)
+    key = f"content:{get_language()}:{name}"
+    version, value = lookup(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        store(key, version, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
     return value
 
 
@@ -103,18 +120,20 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = self._key(request)
-        cached = cache.get(key)
+        version, cached = lookup(key)
         if cached is not None:
             response = self._rebuild(cached)
             response["X-Page-Cache"] = "hit"
             return self._conditional(request, response)
 
+        # Stored under the version read before rendering: if staff change
+        # something meanwhile, the entry is already out of date, as it should be.
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
             patch_cache_control(response, public=True, max_age=self.browser_seconds)
-            cache.set(key, self._freeze(response), self.timeout)
+            store(key, version, self._freeze(response), self.timeout)
             response["X-Page-Cache"] = "miss"
             return self._conditional(request, response)
         return response
@@ -158,7 +177,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request):
         path = hashlib.md5(request.get_full_path().encode()).hexdigest()  # noqa: S324
-        return f"page-cache:{content_version()}:{request.get_host()}:{path}"
+        return f"page-cache:{request.get_host()}:{path}"
 
     @staticmethod
     def _freeze(response):

@@ -122,6 +122,8 @@ CACHES = {
     "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache' / 'django'}")
 }
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="alliance"))
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "alliance_site.cache.ReusedClientRedisCache"
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous pages: kept this long in the shared cache (any change by staff
 # renders them afresh at once), and this long by browsers and proxies.

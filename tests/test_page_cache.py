@@ -30,6 +30,46 @@ def test_an_anonymous_page_is_served_again_without_a_query(client, demo_content)
 
 
 @pytest.mark.django_db
+def test_a_hit_asks_the_cache_once(client, demo_content, monkeypatch):
+    """The version and the page come back in one round trip to the shared cache."""
+    from django.core.cache import cache
+
+    client.get("/en/")
+    calls, depth = [], []
+
+    def counted(method):
+        original = getattr(cache, method)
+
+        def call(*args, **kwargs):
+            if not depth:  # not one a backend makes for another (get_many -> get)
+                calls.append(method)
+            depth.append(method)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for method in ("get", "get_many", "set", "add", "incr"):
+        monkeypatch.setattr(cache, method, counted(method))
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_redis_clients_are_built_once_per_process(settings):
+    """Building a redis-py client per operation costs as much as the round trip."""
+    from django.core.cache import cache
+
+    if not settings.CACHES["default"]["LOCATION"].startswith("redis"):
+        pytest.skip("the cache is not Redis (CACHE_URL=redis://... runs this)")
+    client = cache._cache.get_client()
+    assert cache._cache.get_client() is client
+    cache.set("reused-client", 1)
+    assert cache.get("reused-client") == 1
+
+
+@pytest.mark.django_db
 def test_languages_are_cached_apart(client, demo_content):
     client.get("/en/")
     client.get("/fr/")
