@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
-from participants.countries import collation_key
+from participants.countries import RowsByLocalCountry, collation_key
 
 from .models import Declaration, DeclarationTranslation, Signatory
 
@@ -15,7 +15,7 @@ class DeclarationView(ListView):
     paginate_by = 200
 
     def get_queryset(self):
-        return Signatory.objects.public().in_local_order()
+        return RowsByLocalCountry(Signatory.objects.public())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -23,8 +23,19 @@ class DeclarationView(ListView):
         context["translations"] = sorted(
             DeclarationTranslation.objects.all(), key=lambda t: collation_key(t.name_local)
         )
-        context["counter"] = Signatory.objects.counter()
+        table = self.object_list
+        context["counter"] = {"signatories": table.count(), "countries": table.countries()}
+        context["rows"] = self.rows(context["signatories"], context["page_obj"])
         return context
+
+    @staticmethod
+    def rows(signatories, page):
+        """(number, country, name) for each row: a country's name is looked up once."""
+        countries = {}
+        return [
+            (number, countries.setdefault(s.country.code, s.country.name), s.name)
+            for number, s in enumerate(signatories, start=page.start_index() if page else 1)
+        ]
 
 
 class DeclarationTranslationView(DetailView):

@@ -301,3 +301,21 @@ def test_signatories_json_leaves_out_hidden_records(client, demo_content):
         "country_name": "Albania",
         "date_signed": "",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_of_the_table_matches_one_sort_of_the_whole_table(demo_content, lang):
+    """Reading only the countries a page spans gives the rows a full sort would."""
+    from participants.countries import RowsByLocalCountry
+
+    Signatory.objects.create(name="Nowhere", kind="municipality", country="")
+    with translation.override(lang):
+        public = Signatory.objects.public()
+        expected = list(public.in_local_order())
+        table = RowsByLocalCountry(public)
+        assert table.count() == len(expected) == 123
+        for size in (1, 7, 50, 200):
+            pages = [table[start : start + size] for start in range(0, table.count(), size)]
+            assert [row for page in pages for row in page] == expected, size
+        assert table[len(expected) : len(expected) + 10] == []
