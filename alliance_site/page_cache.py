@@ -58,20 +58,36 @@ def bump_content_version():
         cache.add(VERSION_KEY, 1, timeout=None)
 
 
-def lookup(key):
-    """The current content version, and what `key` holds if it was stored at it."""
-    found = cache.get_many([VERSION_KEY, key])
+def lookup_many(keys):
+    """The current content version, and what each of `keys` holds if stored at it.
+
+    One round trip to the cache: the version and the entries are read together.
+    """
+    found = cache.get_many([VERSION_KEY, *keys])
     version = found.get(VERSION_KEY)
     if version is None:
-        return content_version(), None
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return version, entry[1]
-    return version, None
+        return content_version(), {}
+    return version, {
+        key: entry[1]
+        for key in keys
+        if (entry := found.get(key)) is not None and entry[0] == version
+    }
 
 
-def store(key, version, value, timeout):
-    cache.set(key, (version, value), timeout)
+def lookup(key):
+    """The current content version, and what `key` holds if it was stored at it."""
+    version, found = lookup_many([key])
+    return version, found.get(key)
+
+
+def store(key, version, value, timeout=None):
+    store_many(version, {key: value}, timeout)
+
+
+def store_many(version, values, timeout=None):
+    """Keep each value until the content changes (or `timeout`, PAGE_CACHE_SECONDS)."""
+    timeout = timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    cache.set_many({key: (version, value) for key, value in values.items()}, timeout)
 
 
 def cached_by_content(name, compute, timeout=None):
@@ -84,7 +100,7 @@ def cached_by_content(name, compute, timeout=None):
     version, value = lookup(key)
     if value is None:
         value = compute()
-        store(key, version, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        store(key, version, value, timeout)
     return value
 
 

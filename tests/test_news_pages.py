@@ -283,3 +283,27 @@ def test_any_tag_an_editor_types_gives_working_pages(client):
     assert "Tagged oddly" in html(tag_page)
     assert client.get("/en/news/tag/roma-travellers/").status_code == 200
     assert "!!!" not in html(client.get("/en/news/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_list_entries_are_rendered_once_and_follow_every_change(client, demo_content, lang):
+    item = "news/includes/article_item.html"
+    first = client.get(f"/{lang}/news/")
+    assert item in [t.name for t in first.templates]
+    # Another address showing the same entries: the page is new, its entries are not.
+    again = client.get(f"/{lang}/news/?page=1")
+    assert again["X-Page-Cache"] == "miss"
+    assert item not in [t.name for t in again.templates]
+    assert again.content.decode().count('class="news-item') == first.content.decode().count(
+        'class="news-item'
+    )
+    # Any change by staff renders them afresh, a tag's new name included.
+    article = Article.objects.published().filter(tags__slug="ukrainian-alliance").first()
+    tag = article.tags.get(slug="ukrainian-alliance")
+    tag.name = "Ukrainian Alliance network"
+    tag.save()
+    article.title_en = article.title_fr = "A title changed by staff"
+    article.save()
+    page = client.get(f"/{lang}/news/?page=1").content.decode()
+    assert "A title changed by staff" in page and "Ukrainian Alliance network" in page
