@@ -47,10 +47,6 @@ class ArticleQuerySet(models.QuerySet):
         """What the public sees: published, and its publication time has come."""
         return self.filter(is_published=True, published_at__lte=timezone.now())
 
-    def for_listing(self):
-        """The columns and relations a list of articles shows, in two queries."""
-        return self.prefetch_related("tags")
-
 
 def tags_in_use(articles):
     """The tags of `articles`, by name, each with its `article_count`: one query."""

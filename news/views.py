@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
@@ -25,7 +26,8 @@ class PublishedArticlesMixin:
     paginate_by = 10
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        # Their tags are read only for entries not yet rendered (news_tags.article_items).
+        return Article.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -73,9 +75,16 @@ class ArticleListView(PublishedArticlesMixin, ListView):
         return articles
 
     def get_context_data(self, **kwargs):
+        form = self.filter_form
+        # The two menus list every tag and year: rendered once per choice made.
+        choice = f"{form.cleaned_data['tag']}:{form.cleaned_data['year']}"
         return super().get_context_data(
-            filter_form=self.filter_form,
-            is_filtered=bool(self.filter_form.selected_tag or self.filter_form.selected_year),
+            filter_form=form,
+            filter_fields=cached_by_content(
+                f"news-filter-fields:{choice}",
+                lambda: render_to_string("news/includes/filter_fields.html", {"filter_form": form}),
+            ),
+            is_filtered=bool(form.selected_tag or form.selected_year),
             **kwargs,
         )
 
@@ -119,18 +128,18 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         published = Article.objects.published()
-        same_time = Q(published_at=article.published_at)
+        moment, pk = article.published_at, article.pk
+        # The range on published_at alone lets the database seek in its index;
+        # the second condition only settles articles published at the same moment.
         newer = (
-            published.filter(
-                Q(published_at__gt=article.published_at) | same_time & Q(pk__gt=article.pk)
-            )
+            published.filter(published_at__gte=moment)
+            .filter(Q(published_at__gt=moment) | Q(pk__gt=pk))
             .order_by("published_at", "pk")
             .first()
         )
         older = (
-            published.filter(
-                Q(published_at__lt=article.published_at) | same_time & Q(pk__lt=article.pk)
-            )
+            published.filter(published_at__lte=moment)
+            .filter(Q(published_at__lt=moment) | Q(pk__lt=pk))
             .order_by("-published_at", "-pk")
             .first()
         )

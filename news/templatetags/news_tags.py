@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -38,6 +39,10 @@ def article_items(articles, show_tags=False):
         for position, article in enumerate(articles)
     ]
     version, found = lookup_many(keys)
+    # The tags of the entries to render, in one query.
+    prefetch_related_objects(
+        [article for key, article in zip(keys, articles, strict=True) if key not in found], "tags"
+    )
     rendered, fresh = [], {}
     for position, (key, article) in enumerate(zip(keys, articles, strict=True)):
         if key not in found:
