@@ -1,21 +1,21 @@
-from django.views.generic import DetailView, ListView
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.views.generic import DetailView, TemplateView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
+from alliance_site.page_cache import cached_by_content
 from participants.countries import RowsByLocalCountry, collation_key
 
 from .models import Declaration, DeclarationTranslation, Signatory
 
 
-class DeclarationView(ListView):
+class DeclarationView(TemplateView):
     """The Declaration: its text, its translations and the table of its signatories."""
 
     template_name = "declaration/declaration.html"
-    context_object_name = "signatories"
     # Today's whole table on one page, as on the original site; pages beyond.
-    paginate_by = 200
-
-    def get_queryset(self):
-        return RowsByLocalCountry(Signatory.objects.public())
+    per_page = 200
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -23,18 +23,34 @@ class DeclarationView(ListView):
         context["translations"] = sorted(
             DeclarationTranslation.objects.all(), key=lambda t: collation_key(t.name_local)
         )
-        table = self.object_list
-        context["counter"] = {"signatories": table.count(), "countries": table.countries()}
-        context["rows"] = self.rows(context["signatories"], context["page_obj"])
+        # The table, its counter and its pages: rendered once per page and
+        # language, and kept until the content changes.
+        number = self.request.GET.get("page") or "1"
+        context["signatories_section"] = cached_by_content(
+            f"signatories:{number}", lambda: self.signatories_section(number)
+        )
         return context
 
+    def signatories_section(self, number):
+        table = RowsByLocalCountry(Signatory.objects.public())
+        try:
+            page = Paginator(table, self.per_page).page(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        context = {
+            "counter": {"signatories": table.count(), "countries": table.countries()},
+            "page_obj": page,
+            "rows": self.rows(page),
+        }
+        return render_to_string("declaration/includes/signatories.html", context, self.request)
+
     @staticmethod
-    def rows(signatories, page):
+    def rows(page):
         """(number, country, name) for each row: a country's name is looked up once."""
         countries = {}
         return [
             (number, countries.setdefault(s.country.code, s.country.name), s.name)
-            for number, s in enumerate(signatories, start=page.start_index() if page else 1)
+            for number, s in enumerate(page, start=page.start_index())
         ]
 
 

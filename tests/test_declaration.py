@@ -258,7 +258,7 @@ def test_declaration_page_runs_a_constant_number_of_queries(
     # 9: with the main menu's pages (pages.context_processors.navigation), one query.
     with django_assert_max_num_queries(9):
         response = client.get("/en/declaration/")
-    assert len(table(response).rows) == min(size, DeclarationView.paginate_by)
+    assert len(table(response).rows) == min(size, DeclarationView.per_page)
 
 
 # Open data --------------------------------------------------------------------------
@@ -319,3 +319,22 @@ def test_every_page_of_the_table_matches_one_sort_of_the_whole_table(demo_conten
             pages = [table[start : start + size] for start in range(0, table.count(), size)]
             assert [row for page in pages for row in page] == expected, size
         assert table[len(expected) : len(expected) + 10] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["abc", "0", "99", "-1"])
+def test_a_page_of_signatories_that_does_not_exist_is_not_found(client, demo_content, page):
+    assert client.get(f"/en/declaration/?page={page}").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_table_is_rendered_once_and_follows_a_new_signatory(client, demo_content, lang):
+    section = "declaration/includes/signatories.html"
+    assert section in [t.name for t in client.get(f"/{lang}/declaration/").templates]
+    again = client.get(f"/{lang}/declaration/?from=newsletter")
+    assert again["X-Page-Cache"] == "miss"
+    assert section not in [t.name for t in again.templates]
+    assert len(table(again).rows) == 122
+    Signatory.objects.create(name="Tromsø", kind="municipality", country="NO")
+    assert len(table(client.get(f"/{lang}/declaration/?from=newsletter")).rows) == 123
