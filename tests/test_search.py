@@ -1,13 +1,23 @@
 import re
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.loader import MigrationLoader
 
 from news.models import Article
 from pages.models import Page
 from participants.models import Participant
 from practices.models import Practice
+from search import registry
 from search.query import highlight, words
+from search.vectors import (
+    SEARCH_CONFIGS,
+    AddSearchVectors,
+    RemoveSearchVectors,
+    columns,
+    vector_column,
+    vector_sql,
+)
 
 from .pages_helpers import assert_public_page
 
@@ -235,3 +245,54 @@ def test_unpublished_and_future_articles_are_not_found(client):
     article("Draft roundtable", "<p>x</p>", is_published=False)
     article("Future roundtable", "<p>x</p>", published_at=timezone.now() + timedelta(days=3))
     assert results(client.get("/en/search/?q=roundtable")) == []
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_stored_vectors_hold_what_each_kind_searches(demo_content):
+    Practice.objects.create(
+        title_en="Mediators in schools",
+        title_fr="Médiateurs à l'école",
+        summary_en="School mediators.",
+        description_en="<p>Mediators meet the families.</p>",
+        country="FR",
+        place="Lyon",
+        type="promising",
+    )
+    quote = connection.ops.quote_name
+    for kind in registry.kinds():
+        model = kind.queryset().model
+        table = model._meta.db_table
+        assert kind.queryset().exists(), kind.key
+        with connection.cursor() as cursor:
+            indexes = connection.introspection.get_constraints(cursor, table).values()
+            indexed = {tuple(index["columns"]) for index in indexes if index.get("type") == "gin"}
+            for language, config in SEARCH_CONFIGS.items():
+                assert (vector_column(language),) in indexed, (kind.key, language)
+                expected = vector_sql(columns(model, kind.fields, language), config, quote)
+                cursor.execute(
+                    f"SELECT count(*) FROM {quote(table)} "
+                    f"WHERE {quote(vector_column(language))} IS DISTINCT FROM ({expected})"
+                )
+                assert cursor.fetchone() == (0,), (kind.key, language)
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_searched_column_changes_type_with_the_vectors_set_aside(client):
+    page("Housing mediators", "<p>Mediators help families find housing.</p>")
+    longer = 'ALTER TABLE "pages_page" ALTER COLUMN "title_en" TYPE varchar(300)'
+    with connection.cursor() as cursor:
+        # Check the page's deferred foreign keys now: a table with pending checks is not altered.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        with pytest.raises(DatabaseError, match="generated column"), transaction.atomic():
+            cursor.execute(longer)
+    state = MigrationLoader(connection).project_state()
+    vectors = {"fields": ("title", "summary", "body"), "configs": SEARCH_CONFIGS}
+    with connection.schema_editor() as editor:
+        RemoveSearchVectors("page", **vectors).database_forwards("pages", editor, state, state)
+        editor.execute(longer)
+        AddSearchVectors("page", **vectors).database_forwards("pages", editor, state, state)
+    assert results(client.get("/en/search/?q=mediator")) == [
+        ("Housing mediators", "/en/housing-mediators/")
+    ]
