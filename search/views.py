@@ -45,14 +45,16 @@ class SearchView(TemplateView):
         groups = []
         for kind in registry.kinds():
             found = search(kind, query, language)
-            count = found.count()
-            groups.append({"kind": kind, "count": count, "found": found})
+            # Counted once, for the list of kinds and for the pages.
+            paginator = Paginator(found, PER_PAGE)
+            groups.append(
+                {"kind": kind, "found": found, "count": paginator.count, "paginator": paginator}
+            )
         context.update(query=query, total=sum(g["count"] for g in groups), groups=groups)
         if chosen is not None:
             group = next(g for g in groups if g["kind"] is chosen)
-            paginator = Paginator(group["found"], PER_PAGE)
             try:
-                page = paginator.page(self.request.GET.get("page") or 1)
+                page = group["paginator"].page(self.request.GET.get("page") or 1)
             except (EmptyPage, PageNotAnInteger) as error:
                 raise Http404(str(error)) from error
             group["results"] = [Result(chosen, item, terms, language) for item in page]
