@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from . import registry
-from .backends import search
+from .backends import best, search
 from .forms import SearchForm
 from .query import highlight, words
 
@@ -57,11 +57,13 @@ class SearchView(TemplateView):
                 page = group["paginator"].page(self.request.GET.get("page") or 1)
             except (EmptyPage, PageNotAnInteger) as error:
                 raise Http404(str(error)) from error
-            group["results"] = [Result(chosen, item, terms, language) for item in page]
+            start = (page.number - 1) * PER_PAGE
+            items = best(group["found"], start, start + PER_PAGE)
+            group["results"] = [Result(chosen, item, terms, language) for item in items]
             context.update(chosen=group, page_obj=page, is_paginated=page.has_other_pages())
         else:
             for group in groups:
                 if group["count"]:
-                    items = group["found"][:PER_KIND]
+                    items = best(group["found"], 0, PER_KIND)
                     group["results"] = [Result(group["kind"], i, terms, language) for i in items]
         return context
