@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from . import registry
-from .backends import search
+from .backends import best, search
 from .forms import SearchForm
 from .query import highlight, words
 
@@ -45,21 +45,25 @@ class SearchView(TemplateView):
         groups = []
         for kind in registry.kinds():
             found = search(kind, query, language)
-            count = found.count()
-            groups.append({"kind": kind, "count": count, "found": found})
+            # Counted once, for the list of kinds and for the pages.
+            paginator = Paginator(found, PER_PAGE)
+            groups.append(
+                {"kind": kind, "found": found, "count": paginator.count, "paginator": paginator}
+            )
         context.update(query=query, total=sum(g["count"] for g in groups), groups=groups)
         if chosen is not None:
             group = next(g for g in groups if g["kind"] is chosen)
-            paginator = Paginator(group["found"], PER_PAGE)
             try:
-                page = paginator.page(self.request.GET.get("page") or 1)
+                page = group["paginator"].page(self.request.GET.get("page") or 1)
             except (EmptyPage, PageNotAnInteger) as error:
                 raise Http404(str(error)) from error
-            group["results"] = [Result(chosen, item, terms, language) for item in page]
+            start = (page.number - 1) * PER_PAGE
+            items = best(group["found"], start, start + PER_PAGE)
+            group["results"] = [Result(chosen, item, terms, language) for item in items]
             context.update(chosen=group, page_obj=page, is_paginated=page.has_other_pages())
         else:
             for group in groups:
                 if group["count"]:
-                    items = group["found"][:PER_KIND]
+                    items = best(group["found"], 0, PER_KIND)
                     group["results"] = [Result(group["kind"], i, terms, language) for i in items]
         return context

@@ -1,13 +1,24 @@
 import re
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.loader import MigrationLoader
 
 from news.models import Article
 from pages.models import Page
 from participants.models import Participant
 from practices.models import Practice
+from search import registry
+from search.backends import search
 from search.query import highlight, words
+from search.vectors import (
+    SEARCH_CONFIGS,
+    AddSearchVectors,
+    RemoveSearchVectors,
+    columns,
+    vector_column,
+    vector_sql,
+)
 
 from .pages_helpers import assert_public_page
 
@@ -235,3 +246,112 @@ def test_unpublished_and_future_articles_are_not_found(client):
     article("Draft roundtable", "<p>x</p>", is_published=False)
     article("Future roundtable", "<p>x</p>", published_at=timezone.now() + timedelta(days=3))
     assert results(client.get("/en/search/?q=roundtable")) == []
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_an_untranslated_french_field_is_searched_in_english(client):
+    article(
+        "Roma Day in Strasbourg",
+        "<p>Celebrations across Europe.</p>",
+        title_fr="Journée des Roms à Strasbourg",
+    )
+    article(
+        "Roma Day in Lyon",
+        "<p>Celebrations in Lyon.</p>",
+        title_fr="Journée des Roms à Lyon",
+        body_fr="<p>Fêtes à Lyon.</p>",
+    )
+    # The first article's French text is its English one; the second has its own.
+    response = client.get("/fr/search/?q=celebrations")
+    assert [title for title, _href in results(response)] == ["Journée des Roms à Strasbourg"]
+    response = client.get("/fr/search/?q=fêtes")
+    assert [title for title, _href in results(response)] == ["Journée des Roms à Lyon"]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_record_changed_without_save_is_found_by_its_new_words(client):
+    housing = article("Housing", "<p>Housing for Roma families.</p>")
+    Article.objects.filter(pk=housing.pk).update(body_en="<p>A vaccination campaign.</p>")
+    assert [t for t, _h in results(client.get("/en/search/?q=vaccination"))] == ["Housing"]
+    assert results(client.get("/en/search/?q=families")) == []
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_search_reads_the_index(client):
+    Article.objects.bulk_create(
+        Article(
+            title_en=f"Seminar {n}",
+            slug=f"seminar-{n}",
+            body_en="<p>A seminar on housing.</p>",
+            is_published=True,
+        )
+        for n in range(1000)
+    )
+    article(
+        "Roma inclusion in Lviv",
+        "<p>Mayors met in Lviv.</p>",
+        body_fr="<p>Les maires ont parlé des expulsions de campements.</p>",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE news_article")
+        # Planning as on a large table: an index rather than reading every row.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    kind = registry.get_kind("articles")
+    for language, word in [("en", "mayor"), ("fr", "expulsion")]:
+        plan = search(kind, word, language).explain()
+        assert f"Bitmap Index Scan on news_article_search_vector_{language}" in plan, plan
+        assert search(kind, word, language).count() == 1
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_stored_vectors_hold_what_each_kind_searches(demo_content):
+    Practice.objects.create(
+        title_en="Mediators in schools",
+        title_fr="Médiateurs à l'école",
+        summary_en="School mediators.",
+        description_en="<p>Mediators meet the families.</p>",
+        country="FR",
+        place="Lyon",
+        type="promising",
+    )
+    quote = connection.ops.quote_name
+    for kind in registry.kinds():
+        model = kind.queryset().model
+        table = model._meta.db_table
+        assert kind.queryset().exists(), kind.key
+        with connection.cursor() as cursor:
+            indexes = connection.introspection.get_constraints(cursor, table).values()
+            indexed = {tuple(index["columns"]) for index in indexes if index.get("type") == "gin"}
+            for language, config in SEARCH_CONFIGS.items():
+                assert (vector_column(language),) in indexed, (kind.key, language)
+                expected = vector_sql(columns(model, kind.fields, language), config, quote)
+                cursor.execute(
+                    f"SELECT count(*) FROM {quote(table)} "
+                    f"WHERE {quote(vector_column(language))} IS DISTINCT FROM ({expected})"
+                )
+                assert cursor.fetchone() == (0,), (kind.key, language)
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_searched_column_changes_type_with_the_vectors_set_aside(client):
+    page("Housing mediators", "<p>Mediators help families find housing.</p>")
+    longer = 'ALTER TABLE "pages_page" ALTER COLUMN "title_en" TYPE varchar(300)'
+    with connection.cursor() as cursor:
+        # Check the page's deferred foreign keys now: a table with pending checks is not altered.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        with pytest.raises(DatabaseError, match="generated column"), transaction.atomic():
+            cursor.execute(longer)
+    state = MigrationLoader(connection).project_state()
+    vectors = {"fields": ("title", "summary", "body"), "configs": SEARCH_CONFIGS}
+    with connection.schema_editor() as editor:
+        RemoveSearchVectors("page", **vectors).database_forwards("pages", editor, state, state)
+        editor.execute(longer)
+        AddSearchVectors("page", **vectors).database_forwards("pages", editor, state, state)
+    assert results(client.get("/en/search/?q=mediator")) == [
+        ("Housing mediators", "/en/housing-mediators/")
+    ]
