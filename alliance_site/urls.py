@@ -27,8 +27,8 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
     path("participants/", include("participants.urls")),
-    # The forms (join/, cooperate/, declaration/sign/, partners/) before the
-    # declaration's own addresses.
+    # The forms (join/, cooperate/, declaration/sign/, good-practices/propose/,
+    # partners/) before the declaration's and the practices' own addresses.
     path("", include("submissions.urls")),
     path("declaration/", include("declaration.urls")),
     path("resources/", include("resources.urls")),

@@ -75,6 +75,9 @@ class Practice(TimestampedModel):
         REPLICATED = "replicated", _("Replicated")
         PROMISING = "promising", _("Promising")
 
+    # The earliest year a practice may have started.
+    FIRST_YEAR = 1950
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -107,7 +110,7 @@ class Practice(TimestampedModel):
         _("year"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
         help_text=_("When the practice started."),
     )
     link = models.URLField(_("link"), blank=True, help_text=_("The project's own website."))

@@ -78,7 +78,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
     )
     list_display_links = ("created_at", "name")
     list_filter = ("kind", "status", ("country", CountryFilter), "language")
-    list_select_related = ("decided_by", "participant", "signatory", "partner")
+    list_select_related = ("decided_by", "participant", "signatory", "partner", "practice")
     search_fields = ("name", "email")
     actions = ("approve_published", "approve_unpublished", "reject", "mark_as_spam")
     inlines = (OutgoingEmailInline,)

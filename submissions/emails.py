@@ -18,16 +18,19 @@ SUBJECTS = {
         Submission.Kind.JOIN: _("We have received your request to join the Alliance"),
         Submission.Kind.COOPERATE: _("We have received your proposal for cooperation"),
         Submission.Kind.SIGN: _("We have received your signature of the Declaration"),
+        Submission.Kind.PRACTICE: _("We have received your proposal of a good practice"),
     },
     OutgoingEmail.Purpose.APPROVAL: {
         Submission.Kind.JOIN: _("Welcome to the Alliance"),
         Submission.Kind.COOPERATE: _("Your proposal for cooperation is accepted"),
         Submission.Kind.SIGN: _("Your signature of the Declaration is recorded"),
+        Submission.Kind.PRACTICE: _("Your proposal of a good practice is accepted"),
     },
     OutgoingEmail.Purpose.REJECTION: {
         Submission.Kind.JOIN: _("Your request to join the Alliance"),
         Submission.Kind.COOPERATE: _("Your proposal for cooperation"),
         Submission.Kind.SIGN: _("Your signature of the Declaration"),
+        Submission.Kind.PRACTICE: _("Your proposal of a good practice"),
     },
 }
 

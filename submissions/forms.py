@@ -1,4 +1,4 @@
-"""The three public forms. They share one base: the checks against bots, the
+"""The four public forms. They share one base: the checks against bots, the
 consent to the privacy notice, and how a valid form becomes a `Submission`."""
 
 import hashlib
@@ -17,9 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from participants.models import Participant
+from practices.models import Practice, Theme
 
 from .models import NGOPartner, Submission
-from .validators import no_control_characters, no_control_characters_in_text, validate_scan
+from .validators import (
+    no_control_characters,
+    no_control_characters_in_text,
+    validate_document,
+    validate_scan,
+)
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 ().\-/]{4,28}[0-9]$",
@@ -53,13 +59,14 @@ class WebAddressField(forms.URLField):
     default_error_messages = {"invalid": web_address.message}
 
 
-def website_field(label):
+def website_field(label, help_text=None, **kwargs):
     return WebAddressField(
         label=label,
         max_length=200,
         assume_scheme="https",
-        help_text=_("For example: https://www.example.org"),
+        help_text=help_text or _("For example: https://www.example.org"),
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        **kwargs,
     )
 
 
@@ -108,6 +115,7 @@ class SubmissionForm(forms.Form):
     submission_kind = None  # a Submission.Kind, set by each form
     name_field = "authority_name"
     email_field = "contact_email"
+    file_field = "scan"  # kept in Submission.scan, where only staff can read it
     fieldsets = ()  # ((legend, (field names...)), ...) in the order of the page
 
     MIN_SECONDS = 5
@@ -196,7 +204,7 @@ class SubmissionForm(forms.Form):
 
     def submission_data(self):
         """The answers, as stored: everything but the checks against bots and the file."""
-        skip = {"homepage", "shown_at", "scan"}
+        skip = {"homepage", "shown_at", self.file_field}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
     def fingerprint(self):
@@ -204,8 +212,8 @@ class SubmissionForm(forms.Form):
         digest.update(
             json.dumps(self.submission_data(), sort_keys=True, cls=DjangoJSONEncoder).encode()
         )
-        if scan := self.cleaned_data.get("scan"):
-            for chunk in scan.chunks():
+        if upload := self.cleaned_data.get(self.file_field):
+            for chunk in upload.chunks():
                 digest.update(chunk)
         return digest.hexdigest()
 
@@ -229,8 +237,8 @@ class SubmissionForm(forms.Form):
             duplicate = Submission.objects.pending().filter(fingerprint=submission.fingerprint)
             if existing := duplicate.first():
                 return existing, False
-        if scan := self.cleaned_data.get("scan"):
-            submission.scan = scan
+        if upload := self.cleaned_data.get(self.file_field):
+            submission.scan = upload
         try:
             with transaction.atomic():
                 submission.save()
@@ -405,10 +413,108 @@ class CooperateForm(SubmissionForm):
     )
 
 
+class PracticeForm(SubmissionForm):
+    """A good practice proposed for the database: what the practice's page shows,
+    and who proposed it (which is never published)."""
+
+    submission_kind = Submission.Kind.PRACTICE
+    name_field = "title"
+    file_field = "document"
+
+    title = text_field(
+        _("Title of the practice"),
+        help_text=_("A short name that says what was done, for example: Roma school mediators."),
+    )
+    summary = long_text_field(
+        _("Summary"),
+        1000,
+        help_text=_(
+            "Two or three sentences: what was done, for whom, and with what results "
+            "(1,000 characters at most)."
+        ),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick all that apply."),
+        error_messages={
+            "required": _("Tick at least one theme."),
+            "invalid_choice": _("Choose themes from the list."),
+        },
+    )
+    type = forms.ChoiceField(
+        label=_("Type of practice"),
+        choices=Practice.Type.choices,
+        widget=forms.RadioSelect,
+        help_text=Practice._meta.get_field("type").help_text,
+        error_messages={
+            "required": _("Choose the type of practice."),
+            "invalid_choice": _("Choose a type of practice from the list."),
+        },
+    )
+    country = country_field()
+    place = text_field(_("City or region"), help_text=Practice._meta.get_field("place").help_text)
+    year = forms.IntegerField(
+        label=_("Year the practice started (optional)"),
+        required=False,
+        min_value=Practice.FIRST_YEAR,
+        help_text=_("Four digits, for example 2015."),
+        # Not a number input: browsers change its value when the page is scrolled.
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": _(
+                "Enter the year as four digits, for example 2015, or leave the field empty."
+            ),
+            "min_value": _("Check the year the practice started."),
+        },
+    )
+    link = website_field(
+        _("Link (optional)"),
+        help_text=_("The project's own website, for example https://www.example.org"),
+        required=False,
+    )
+    document = forms.FileField(
+        label=_("Document (optional)"),
+        required=False,
+        max_length=200,
+        validators=[validate_document],
+        help_text=_("A report or description of the practice, as a PDF file smaller than 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+    contact_name = text_field(_("Your name"), autocomplete="name")
+    contact_organisation = text_field(
+        _("Your organisation"),
+        help_text=_("The authority, NGO or institution you work for."),
+        autocomplete="organization",
+    )
+    contact_email = email_field(_("Your email address"))
+
+    fieldsets = (
+        (_("The practice"), ("title", "summary", "themes", "type")),
+        (_("Where and when"), ("country", "place", "year")),
+        (_("To find out more"), ("link", "document")),
+        (_("About you"), ("contact_name", "contact_organisation", "contact_email", "consent")),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff may add themes: they are read each time the form is made.
+        self.fields["themes"].choices = [(theme.slug, theme.name) for theme in Theme.objects.all()]
+
+    def clean_year(self):
+        value = self.cleaned_data["year"]
+        if value is not None and value > timezone.localdate().year:
+            raise forms.ValidationError(
+                _("The year the practice started cannot be in the future."), code="future"
+            )
+        return value
+
+
 FORM_CLASSES = {
     Submission.Kind.JOIN: JoinForm,
     Submission.Kind.COOPERATE: CooperateForm,
     Submission.Kind.SIGN: SignForm,
+    Submission.Kind.PRACTICE: PracticeForm,
 }
 
 

@@ -1,9 +1,10 @@
 """What the public forms send, how staff decide on it, and the emails it causes.
 
-Every form (join the Alliance, cooperate as NGO, sign the Declaration) is stored
-the same way: a `Submission` with the cleaned data as JSON. Nothing becomes
-public until a moderator approves it, which creates the public record
-(`Participant`, `Signatory` or `NGOPartner`) and links it to the submission.
+Every form (join the Alliance, cooperate as NGO, sign the Declaration, propose
+a good practice) is stored the same way: a `Submission` with the cleaned data as
+JSON. Nothing becomes public until a moderator approves it, which creates the
+public record (`Participant`, `Signatory`, `NGOPartner` or `Practice`) and links
+it to the submission.
 """
 
 import logging
@@ -25,10 +26,12 @@ from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 
 from alliance_site.models import TimestampedModel
 from declaration.models import Signatory
 from participants.models import Participant
+from practices.models import Practice, Theme
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +129,7 @@ class Submission(models.Model):
         JOIN = "join", _("Join the Alliance")
         COOPERATE = "cooperate", _("Cooperate as NGO")
         SIGN = "sign", _("Sign the Declaration")
+        PRACTICE = "practice", _("Propose a good practice")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -139,6 +143,16 @@ class Submission(models.Model):
         Kind.JOIN: ("authority_name", "kind", "country", "website"),
         Kind.COOPERATE: ("ngo_name", "country", "website", "fields_of_work"),
         Kind.SIGN: ("authority_name", "kind", "country", "date_signed"),
+        Kind.PRACTICE: (
+            "title",
+            "summary",
+            "country",
+            "place",
+            "themes",
+            "type",
+            "year",
+            "link",
+        ),
     }
 
     kind = models.CharField(_("form"), max_length=20, choices=Kind.choices)
@@ -146,7 +160,7 @@ class Submission(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     name = models.CharField(
-        _("name"), max_length=200, help_text=_("The authority or organisation, as sent.")
+        _("name"), max_length=200, help_text=_("The authority, organisation or practice, as sent.")
     )
     country = CountryField(_("country"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
@@ -210,6 +224,14 @@ class Submission(models.Model):
         blank=True,
         related_name="submissions",
     )
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("good practice created"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -232,7 +254,7 @@ class Submission(models.Model):
     @property
     def record(self):
         """The public record that approving this submission created, if any."""
-        return self.participant or self.signatory or self.partner
+        return self.participant or self.signatory or self.partner or self.practice
 
     @property
     def is_undecided(self):
@@ -292,12 +314,11 @@ class Submission(models.Model):
                     date_signed=date.fromisoformat(data["date_signed"]),
                     is_public=publish,
                 )
-                if self.scan:
-                    with self.scan.open("rb") as scan:
-                        name = f"{uuid.uuid4().hex}{PurePath(self.scan.name).suffix}"
-                        signatory.scan.save(name, File(scan), save=False)
+                self._copy_upload(signatory.scan)
                 signatory.save()
                 return {"signatory": signatory}
+            if self.kind == self.Kind.PRACTICE:
+                return self._create_practice(data, publish)
             partner = NGOPartner.objects.create(
                 name=data["ngo_name"],
                 country=data["country"],
@@ -306,6 +327,42 @@ class Submission(models.Model):
                 is_public=publish,
             )
             return {"partner": partner}
+
+    def _create_practice(self, data, publish):
+        """The practice, with its themes and the document, if one was sent.
+
+        Its text is also stored in the language it was written in, when that is
+        not the default: a translation that staff write into the default
+        language later then leaves the proposer's own words in place.
+        """
+        practice = Practice(
+            title=data["title"],
+            summary=data["summary"],
+            country=data["country"],
+            place=data["place"],
+            type=data["type"],
+            year=data["year"],
+            link=data["link"],
+            is_published=publish,
+        )
+        if self.language != settings.LANGUAGE_CODE:
+            for field in ("title", "summary"):
+                setattr(practice, build_localized_fieldname(field, self.language), data[field])
+        self._copy_upload(practice.document)
+        practice.save()
+        practice.themes.set(Theme.objects.filter(slug__in=data["themes"]))
+        return {"practice": practice}
+
+    def _copy_upload(self, target):
+        """Give the record its own copy of the uploaded file, if any, under a new name.
+
+        The submission's copy is deleted when its retention period ends; the
+        record's stays.
+        """
+        if self.scan:
+            with self.scan.open("rb") as upload:
+                name = f"{uuid.uuid4().hex}{PurePath(self.scan.name).suffix}"
+                target.save(name, File(upload), save=False)
 
     def anonymise(self):
         """Keep what the public record shows; drop every personal detail and the emails."""

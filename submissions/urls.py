@@ -24,5 +24,11 @@ urlpatterns = [
         views.ThanksView.as_view(title=_("Thank you for signing the Declaration")),
         name="sign_thanks",
     ),
+    path("good-practices/propose/", views.PracticeView.as_view(), name="practice"),
+    path(
+        "good-practices/propose/thanks/",
+        views.ThanksView.as_view(title=_("Thank you for proposing a good practice")),
+        name="practice_thanks",
+    ),
     path("partners/", views.PartnerListView.as_view(), name="partners"),
 ]

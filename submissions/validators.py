@@ -1,6 +1,6 @@
 """Checks on what visitors type and upload, with messages a person can act on.
 
-An uploaded scan is judged by its content, not by its name or by the type the
+An uploaded file is judged by its content, not by its name or by the type the
 browser claims: a PDF must start like a PDF and end like one, an image must be
 one Pillow can read entirely, of a reasonable size, and nothing may carry
 markup or script that a browser could run (SVG, HTML, polyglot files).
@@ -80,6 +80,25 @@ def validate_scan(upload):
         _check_pdf(content)
     else:
         _check_image(content, expected)
+
+
+def validate_document(upload):
+    """A document describing a practice: a PDF under 10 MB, checked as a scan is.
+
+    PDF only: a word processor's file can carry macros that nothing here can
+    check, and the document is published with the practice.
+    """
+    if PurePath(upload.name or "").suffix.lower() != ".pdf":
+        raise ValidationError(_("Choose a PDF file."), code="file_type")
+    try:
+        validate_scan(upload)
+    except ValidationError as error:
+        if error.code != "active_content":
+            raise
+        raise ValidationError(
+            _("The file contains scripts, web page code, attachments or forms. Send a plain PDF."),
+            code="active_content",
+        ) from error
 
 
 def _mismatch(expected):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from . import emails
-from .forms import CooperateForm, JoinForm, SignForm
+from .forms import CooperateForm, JoinForm, PracticeForm, SignForm
 from .models import NGOPartner, Submission
 
 # Each address may send this many submissions in this many seconds.
@@ -118,6 +118,17 @@ class SignView(SubmissionFormView):
         "Municipalities, cities and regions can sign the Declaration against anti-Gypsyism "
         "here. Once the Alliance Task Force has checked the signature, the authority appears "
         "in the table of signatories."
+    )
+
+
+class PracticeView(SubmissionFormView):
+    form_class = PracticeForm
+    success_url = reverse_lazy("submissions:practice_thanks")
+    title = _("Propose a good practice")
+    intro = _(
+        "Cities, regions and organisations can propose a practice of Roma inclusion for the "
+        "good practices database. The Alliance Task Force reads every proposal and answers by "
+        "email. Once approved, the practice is published without your name or contact details."
     )
 
 

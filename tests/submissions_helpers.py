@@ -14,12 +14,16 @@ FORM_URLS = {
     "join": "/{lang}/join/",
     "cooperate": "/{lang}/cooperate/",
     "sign": "/{lang}/declaration/sign/",
+    "practice": "/{lang}/good-practices/propose/",
 }
 THANKS_URLS = {
     "join": "/{lang}/join/thanks/",
     "cooperate": "/{lang}/cooperate/thanks/",
     "sign": "/{lang}/declaration/sign/thanks/",
+    "practice": "/{lang}/good-practices/propose/thanks/",
 }
+# The field of each form that takes a file, for the forms that have one.
+FILE_FIELDS = {"sign": "scan", "practice": "document"}
 
 VALID = {
     "join": {
@@ -57,6 +61,20 @@ VALID = {
         "contact_email": "mayor@example.org",
         "date_signed": "2019-03-12",
         "commitment": "on",
+        "consent": "on",
+    },
+    "practice": {
+        "title": "Homework club in the settlement",
+        "summary": "Volunteers help pupils with their homework\nthree afternoons a week.",
+        "themes": ["education", "participation"],
+        "type": "promising",
+        "country": "SK",
+        "place": "Example County",
+        "year": "2018",
+        "link": "https://homework.example.org",
+        "contact_name": "Marta Example",
+        "contact_organisation": "Example Volunteers",
+        "contact_email": "marta@example.org",
         "consent": "on",
     },
 }

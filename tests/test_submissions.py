@@ -1,4 +1,4 @@
-"""The three public forms, from the visitor's side and through to the public record."""
+"""The four public forms, from the visitor's side and through to the public record."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -12,7 +12,7 @@ from .pages_helpers import assert_public_page
 from .submissions_helpers import FORM_URLS, THANKS_URLS, answers, use_temporary_folders
 
 LANGS = ["en", "fr"]
-KINDS = ["join", "cooperate", "sign"]
+KINDS = ["join", "cooperate", "sign", "practice"]
 ACKNOWLEDGEMENT_SUBJECTS = {
     ("join", "en"): "We have received your request to join the Alliance",
     ("join", "fr"): "Nous avons bien reçu votre demande d'adhésion à l'Alliance",
@@ -20,6 +20,8 @@ ACKNOWLEDGEMENT_SUBJECTS = {
     ("cooperate", "fr"): "Nous avons bien reçu votre proposition de coopération",
     ("sign", "en"): "We have received your signature of the Declaration",
     ("sign", "fr"): "Nous avons bien reçu votre signature de la Déclaration",
+    ("practice", "en"): "We have received your proposal of a good practice",
+    ("practice", "fr"): "Nous avons bien reçu votre proposition de bonne pratique",
 }
 
 
@@ -223,6 +225,8 @@ def test_public_pages_show_no_personal_data(client, moderator, lang):
         f"/{lang}/participants/",
         f"/{lang}/participants/city-of-kragujevac/",
         f"/{lang}/declaration/",
+        f"/{lang}/good-practices/",
+        f"/{lang}/good-practices/homework-club-in-the-settlement/",
         "/participants.json",
         "/signatories.csv",
         *[u.format(lang=lang) for u in FORM_URLS.values()],
@@ -239,6 +243,9 @@ def test_public_pages_show_no_personal_data(client, moderator, lang):
             "mayor@example.org",
             "Ivan Example",
             "mediators programme",
+            "Marta Example",
+            "marta@example.org",
+            "Example Volunteers",
         ):
             assert private not in html, (url, private)
 

@@ -25,7 +25,7 @@ from .submissions_helpers import (
 )
 
 LANGS = ["en", "fr"]
-KINDS = ["join", "cooperate", "sign"]
+KINDS = ["join", "cooperate", "sign", "practice"]
 
 
 @pytest.fixture(autouse=True)
@@ -227,6 +227,24 @@ BAD_INPUT = [
     ("sign", {"date_signed": "0219-03-12"}, "date_signed"),
     ("sign", {"signatory_position": "Mayor\r\n"}, None),  # trailing whitespace is trimmed
     ("sign", {"signatory_name": ""}, "signatory_name"),
+    ("practice", {"title": ""}, "title"),
+    ("practice", {"title": "Homework\nclub"}, "title"),
+    ("practice", {"summary": "x" * 1001}, "summary"),
+    ("practice", {"summary": "Line one\x00"}, "summary"),
+    ("practice", {"themes": None}, "themes"),
+    ("practice", {"themes": ["education", "astrology"]}, "themes"),
+    ("practice", {"type": None}, "type"),
+    ("practice", {"type": "legendary"}, "type"),
+    ("practice", {"country": "XX"}, "country"),
+    ("practice", {"place": ""}, "place"),
+    ("practice", {"year": "soon"}, "year"),
+    ("practice", {"year": "1850"}, "year"),
+    ("practice", {"year": "2999"}, "year"),
+    ("practice", {"year": "9" * 5000}, "year"),
+    ("practice", {"link": "javascript:alert(1)"}, "link"),
+    ("practice", {"contact_organisation": " "}, "contact_organisation"),
+    ("practice", {"contact_email": "marta@"}, "contact_email"),
+    ("practice", {"year": "", "link": ""}, None),  # both may be left empty
 ]
 
 

@@ -11,7 +11,7 @@ from participants.models import Participant
 from submissions.models import AlreadyDecided, NGOPartner, Submission
 
 from .pages_helpers import assert_public_page
-from .submissions_helpers import answers, image_bytes, upload, use_temporary_folders
+from .submissions_helpers import FORM_URLS, answers, image_bytes, upload, use_temporary_folders
 
 CHANGELIST = "/admin/submissions/submission/"
 
@@ -35,9 +35,7 @@ def moderator(db):
 
 
 def submit(client, form="join", lang="en", **changes):
-    response = client.post(
-        f"/{lang}/{'declaration/sign' if form == 'sign' else form}/", answers(form, **changes)
-    )
+    response = client.post(FORM_URLS[form].format(lang=lang), answers(form, **changes))
     assert response.status_code == 302
     return Submission.objects.latest("pk")
 

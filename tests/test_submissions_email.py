@@ -23,7 +23,7 @@ from .submissions_helpers import (
 )
 
 LANGS = ["en", "fr"]
-KINDS = ["join", "cooperate", "sign"]
+KINDS = ["join", "cooperate", "sign", "practice"]
 BROKEN = "tests.submissions_helpers.BrokenMailServer"
 WORKING = "django.core.mail.backends.locmem.EmailBackend"
 

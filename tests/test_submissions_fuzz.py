@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from submissions.forms import FORM_CLASSES
 
-from .submissions_helpers import FORM_URLS, answers, image_bytes, pdf_bytes, stamp
+from .submissions_helpers import FILE_FIELDS, FORM_URLS, answers, image_bytes, pdf_bytes, stamp
 
 FIELD_NAMES = {kind: list(form.base_fields) for kind, form in FORM_CLASSES.items()}
 
@@ -56,7 +56,7 @@ def form_data(kind):
     return st.tuples(
         st.booleans(),
         st.dictionaries(fields, any_value, max_size=len(FIELD_NAMES[kind])),
-        st.one_of(st.none(), any_file) if kind == "sign" else st.none(),
+        st.one_of(st.none(), any_file) if kind in FILE_FIELDS else st.none(),
     ).map(lambda parts: _build(kind, *parts))
 
 
@@ -65,13 +65,13 @@ def _build(kind, start_valid, changes, scan):
     data = answers(kind) if start_valid else {"shown_at": stamp()}
     data.update(changes)
     if scan is not None:
-        data["scan"] = scan
+        data[FILE_FIELDS[kind]] = scan
     return data
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("kind", ["join", "cooperate", "sign"])
+@pytest.mark.parametrize("kind", ["join", "cooperate", "sign", "practice"])
 def test_no_input_gives_a_server_error(client, kind, lang):
     url = FORM_URLS[kind].format(lang=lang)
 

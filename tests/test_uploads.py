@@ -10,7 +10,9 @@ upload fields here with one line each, e.g.:
     UploadField("submissions.Submission", "scan", validator="submissions.validators.validate_scan"),
 
 A model field is checked the way a ModelForm checks it: its form field's
-`clean()` (Pillow reads an ImageField), then the model field's validators.
+`clean()` (Pillow reads an ImageField), then the model field's validators. A
+field that takes uploads through more than one validator (the forms' scans and
+documents) is listed once for each.
 """
 
 import io
@@ -114,11 +116,24 @@ UPLOAD_FIELDS = [
         name="scan.png",
         validator="submissions.validators.validate_scan",
     ),  # fmt: skip
+    UploadField(
+        "submissions.Submission",
+        "scan",
+        name="report.pdf",
+        validator="submissions.validators.validate_document",
+    ),
 ]
 
 
+def upload_field_id(upload_field):
+    name = f"{upload_field.model}.{upload_field.field}"
+    if upload_field.validator:
+        name += f" ({upload_field.validator.rsplit('.', 1)[-1]})"
+    return name
+
+
 @pytest.mark.parametrize(
-    "upload_field", [pytest.param(f, id=f"{f.model}.{f.field}") for f in UPLOAD_FIELDS]
+    "upload_field", [pytest.param(f, id=upload_field_id(f)) for f in UPLOAD_FIELDS]
 )
 def test_every_upload_field_refuses_dangerous_files(upload_field):
     accepted = []

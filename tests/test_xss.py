@@ -200,6 +200,8 @@ SINKS = [
     Sink("query in the language links", in_request("/en/?q={payload}"), shows_payload=False),
     Sink("path of a missing page", in_request("/en/{payload}/"), shows_payload=False),
     Sink("path without a language", in_request("/{payload}"), shows_payload=False),
+    Sink("good practice form echo", in_form("submissions:practice", "title")),
+    Sink("good practice form echo (text)", in_form("submissions:practice", "summary")),
     # What staff see of data that may come from the public forms.
     Sink(
         "participant name, admin list",

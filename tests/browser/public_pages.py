@@ -108,6 +108,7 @@ PUBLIC_PAGE_TYPES = [
     PageType("NGO partners", "submissions:partners"),
     PageType("resources", "resources:list"),
     PageType("good practices", "practices:list"),
+    PageType("good practice form", "submissions:practice"),
     PageType("Dosta! Prize", "prize:index"),
     PageType("search", "search"),
     PageType("static page", model="pages.Page"),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from pages.models import SiteSettings
+from practices.models import Theme
 
 from .public_pages import needs_urls
 
@@ -203,3 +204,46 @@ def test_an_approved_join_request_puts_the_authority_on_the_map(admin_page, quic
 
     page.goto(url("participants:map"))
     assert page.get_by_text(JOIN_ANSWERS["authority_name"]).count() >= 1
+
+
+@needs_urls("submissions:practice", "practices:list")
+def test_a_proposed_practice_is_published_once_staff_approve_it(admin_page, quick_forms):
+    # The live server's database is emptied after each test, the themes that
+    # the migrations create included.
+    Theme.objects.get_or_create(
+        slug="education", defaults={"name_en": "Education", "name_fr": "Éducation"}
+    )
+    page = admin_page
+    page.goto(url("practices:list", "fr"))
+    page.get_by_role("link", name="Proposer une bonne pratique").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == url("submissions:practice", "fr")
+    for name, value in {
+        "title": "Club de devoirs du quartier",
+        "summary": "Des bénévoles aident les élèves trois après-midi par semaine.",
+        "place": "Comté d'exemple",
+        "year": "2018",
+        "contact_name": "Marta Example",
+        "contact_organisation": "Example Volunteers",
+        "contact_email": "marta@example.org",
+    }.items():
+        page.fill(f"main form [name={name}]", value)
+    page.select_option("main form [name=country]", "SK")
+    page.get_by_label("Éducation").check()
+    page.get_by_label("Prometteuse").check()
+    page.check("main form [name=consent]")
+    page.click("main form [type=submit]")
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").count() == 0
+    assert page.locator("h1").inner_text() == "Merci d'avoir proposé une bonne pratique"
+
+    page.goto(url("admin:submissions_submission_changelist"))
+    page.get_by_role("link", name="Club de devoirs du quartier").click()
+    page.get_by_role("button", name="Approve and publish").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() == 1
+
+    page.goto(url("practices:list", "fr"))
+    page.get_by_role("link", name="Club de devoirs du quartier").click()
+    assert page.locator("h1").inner_text() == "Club de devoirs du quartier"
+    assert "Marta Example" not in page.content()

@@ -60,11 +60,17 @@ def test_every_link_of_the_menus_is_reached_by_tab_with_a_visible_focus(page, la
     assert hidden == [], "focus not visible on these elements"
 
 
-@needs_urls("submissions:join")
-def test_the_join_form_is_usable_with_the_keyboard_alone(page):
+@pytest.mark.parametrize(
+    "form",
+    [
+        pytest.param(name, marks=needs_urls(name), id=name)
+        for name in ("submissions:join", "submissions:practice")
+    ],
+)
+def test_a_form_is_usable_with_the_keyboard_alone(page, form):
     from django.urls import reverse
 
-    page.goto(reverse("submissions:join"))
+    page.goto(reverse(form))
     fields = page.eval_on_selector_all(
         "main form input:not([type=hidden]):not([tabindex='-1']), main form select, "
         "main form textarea, main form button",
