@@ -106,7 +106,7 @@ class PageQuerySet(models.QuerySet):
 
     def in_navigation(self):
         """The published top-level pages of the main menu, in their order."""
-        return self.published().filter(show_in_navigation=True, parent=None).order_by("order")
+        return self.published().filter(show_in_navigation=True, parent=None).order_by("order", "pk")
 
 
 class Page(TimestampedModel):
