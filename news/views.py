@@ -10,6 +10,7 @@ from alliance_site.page_cache import cached_by_content
 
 from .forms import ArticleFilterForm
 from .models import ORGANISATION, Article, tags_in_use
+from .pagination import NewsPaginator
 
 HOME_ITEMS = 10
 
@@ -28,6 +29,12 @@ class PublishedArticlesMixin:
     def get_queryset(self):
         # Their tags are read only for entries not yet rendered (news_tags.article_items).
         return Article.objects.published()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return NewsPaginator(queryset, per_page, count_key=self.count_key(), **kwargs)
+
+    def count_key(self):
+        return f"news-count:{self.request.resolver_match.url_name}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,6 +73,10 @@ class ArticleListView(PublishedArticlesMixin, ListView):
             raise Http404("Unknown tag or year.")
         return super().get(request, *args, **kwargs)
 
+    def count_key(self):
+        form = self.filter_form
+        return f"news-count:{form.cleaned_data['tag']}:{form.cleaned_data['year']}"
+
     def get_queryset(self):
         articles = super().get_queryset()
         if tag := self.filter_form.selected_tag:
@@ -98,6 +109,9 @@ class TagView(PublishedArticlesMixin, ListView):
             tags_in_use(Article.objects.published()), slug=self.kwargs["tag"]
         )
         return super().get(request, *args, **kwargs)
+
+    def count_key(self):
+        return f"news-count:tag:{self.tag.slug}"
 
     def get_queryset(self):
         return super().get_queryset().filter(tags=self.tag)
