@@ -38,7 +38,7 @@ class DeclarationView(TemplateView):
         except InvalidPage as error:
             raise Http404(str(error)) from error
         context = {
-            "counter": {"signatories": table.count(), "countries": table.countries()},
+            "counter": Signatory.objects.counter(),
             "page_obj": page,
             "rows": self.rows(page),
         }

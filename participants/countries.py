@@ -44,7 +44,7 @@ class RowsByLocalCountry:
 
     Ordering the whole queryset by `local_country_order` makes the database
     sort every row on every page. Instead, the rows of each country are counted
-    (one grouped query, which also gives the totals), the countries are sorted
+    (one grouped query, which also gives the paginator its count), the countries are sorted
     here, and a page reads only the rows of the countries it spans. Rows whose
     country code is unknown come last, as with `local_country_order`.
     """
@@ -62,9 +62,6 @@ class RowsByLocalCountry:
 
     def count(self):
         return sum(self.counts.values())
-
-    def countries(self):
-        return sum(1 for code in self.codes if code)
 
     def __len__(self):
         return self.count()
