@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -127,10 +128,8 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         if can_preview(self.request.user):
-            articles = Article.objects.all()
-        else:
-            articles = Article.objects.published()
-        return articles.prefetch_related("tags", "documents")
+            return Article.objects.all()
+        return Article.objects.published()
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -139,56 +138,67 @@ class ArticleDetailView(DetailView):
             response["X-Robots-Tag"] = "noindex"
         return response
 
-    def get_context_data(self, **kwargs):
+    # What follows costs queries: the template reads it as `view.…` only in
+    # the parts it renders afresh, not those found in the shared cache.
+
+    @cached_property
+    def newer(self):
         article = self.object
-        published = Article.objects.published()
         moment, pk = article.published_at, article.pk
         # The range on published_at alone lets the database seek in its index;
         # the second condition only settles articles published at the same moment.
-        newer = (
-            published.filter(published_at__gte=moment)
+        return (
+            Article.objects.published()
+            .filter(published_at__gte=moment)
             .filter(Q(published_at__gt=moment) | Q(pk__gt=pk))
             .order_by("published_at", "pk")
             .first()
         )
-        older = (
-            published.filter(published_at__lte=moment)
+
+    @cached_property
+    def older(self):
+        article = self.object
+        moment, pk = article.published_at, article.pk
+        return (
+            Article.objects.published()
+            .filter(published_at__lte=moment)
             .filter(Q(published_at__lt=moment) | Q(pk__lt=pk))
             .order_by("-published_at", "-pk")
             .first()
         )
-        return super().get_context_data(
-            newer=newer,
-            older=older,
-            absolute_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            image_url=(
-                self.request.build_absolute_uri(article.picture.largest_url)
-                if article.picture
-                else None
-            ),
-            structured_data=self.structured_data(article),
-            **kwargs,
-        )
 
-    def structured_data(self, article):
+    @cached_property
+    def tags(self):
+        return list(self.object.tags.all())
+
+    @cached_property
+    def absolute_url(self):
+        return self.request.build_absolute_uri(self.object.get_absolute_url())
+
+    @cached_property
+    def image_url(self):
+        picture = self.object.picture
+        return self.request.build_absolute_uri(picture.largest_url) if picture else None
+
+    @cached_property
+    def structured_data(self):
         """schema.org NewsArticle, for search engines."""
-        absolute = self.request.build_absolute_uri
+        article = self.object
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title[:110],
             "description": article.summary,
             "inLanguage": get_language(),
-            "url": absolute(article.get_absolute_url()),
-            "mainEntityOfPage": absolute(article.get_absolute_url()),
+            "url": self.absolute_url,
+            "mainEntityOfPage": self.absolute_url,
             "datePublished": article.published_at.isoformat(),
             "dateModified": max(article.updated_at, article.published_at).isoformat(),
             "author": {"@type": "Organization", "name": str(ORGANISATION)},
             "publisher": {"@type": "Organization", "name": str(ORGANISATION)},
         }
-        if article.picture:
-            data["image"] = [absolute(article.picture.largest_url)]
-        tags = [tag.name for tag in article.tags.all()]
-        if tags:
-            data["keywords"] = tags
+        if self.image_url:
+            data["image"] = [self.image_url]
+        if self.tags:
+            data["keywords"] = [tag.name for tag in self.tags]
         return data

@@ -307,3 +307,49 @@ def test_list_entries_are_rendered_once_and_follow_every_change(client, demo_con
     article.save()
     page = client.get(f"/{lang}/news/?page=1").content.decode()
     assert "A title changed by staff" in page and "Ukrainian Alliance network" in page
+
+
+def article_part(response):
+    """The article, its neighbours and its link-preview tags: what its page shows
+    whatever the address it was reached at."""
+    page = html(response)
+    head = page.split('<meta name="description"')[1].split("</script>")[0]
+    return head + page.split('<article class="article">')[1].split("</main>")[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_article_is_rendered_once_for_all_its_addresses_and_follows_every_change(
+    client, demo_content, lang
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = LVIV.format(lang=lang)
+    first = client.get(url)
+    assert "news/article_detail.html" in [t.name for t in first.templates]
+    # The same article at another address (a link shared with a tracking parameter):
+    # the page is new, but the article is read once, to know it is still published.
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(f"{url}?utm_source=newsletter")
+    assert again["X-Page-Cache"] == "miss"
+    assert len(queries) == 1
+    assert article_part(again) == article_part(first)
+    assert "news/includes/dateline.html" not in [t.name for t in again.templates]
+    # Absolute addresses in the link previews follow the host asked.
+    other_host = client.get(f"{url}?from=localhost", HTTP_HOST="localhost")
+    assert f'content="http://localhost{url}"' in html(other_host)
+    assert f'content="http://testserver{url}"' not in html(other_host)
+
+    # Any change by staff shows at once: a tag renamed, the title, a newer article.
+    article = Article.objects.get(slug=url.split("/")[3])
+    tag = article.tags.first()
+    tag.name = "Renamed tag"
+    tag.save()
+    article.title_en = article.title_fr = "A title changed by staff"
+    article.save()
+    newer = make_article("Published right after", published_at=article.published_at)
+    page = html(client.get(f"{url}?utm_source=later"))
+    assert page.count("A title changed by staff") >= 3  # <title>, <h1>, previews
+    assert ">Renamed tag</a>" in page and 'content="Renamed tag"' in page
+    assert f'href="/{lang}/news/{newer.slug}/" rel="next"' in page
