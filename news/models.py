@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -42,10 +42,18 @@ TEASER_WORDS = 70
 ORGANISATION = _("European Alliance of Cities and Regions for Roma Inclusion")
 
 
+def live_condition(prefix=""):
+    """The condition for what the public sees: published, and its time has come.
+
+    With a prefix, for the articles of a relation: `live_condition("content_object__")`.
+    """
+    return Q(**{f"{prefix}is_published": True, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published, and its publication time has come."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+        return self.filter(live_condition())
 
 
 def tags_in_use(articles):

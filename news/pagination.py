@@ -1,5 +1,7 @@
 """Pages of the news lists that stay cheap however deep the visitor goes."""
 
+from collections.abc import Sequence
+
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -24,6 +26,39 @@ class NewsPaginator(Paginator):
         return cached_by_content(self.count_key, self.object_list.count)
 
     def _get_page(self, object_list, *args, **kwargs):
-        ids = list(object_list.values_list("pk", flat=True))
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids).order_by()}
-        return super()._get_page([rows[pk] for pk in ids if pk in rows], *args, **kwargs)
+        return super()._get_page(ArticleRows.of(object_list), *args, **kwargs)
+
+
+class ArticleRows(Sequence):
+    """The articles of a list, known first by their ids alone.
+
+    Their entries are usually rendered already (news_tags.article_items), so
+    the rows, their long texts in two languages and their tags are read only
+    for the entries that are not, in one query.
+    """
+
+    def __init__(self, ids, queryset):
+        self.ids = ids
+        self.queryset = queryset.order_by()
+
+    @classmethod
+    def of(cls, queryset):
+        """The published articles of a sliced queryset, in its order: one query, on the index."""
+        ids = list(queryset.values_list("pk", flat=True))
+        return cls(ids, queryset.model.objects.published())
+
+    def rows(self, ids):
+        """The articles with these ids, by id, their tags with them."""
+        found = self.queryset.filter(pk__in=ids).prefetch_related("tags")
+        return {row.pk: row for row in found} if ids else {}
+
+    @cached_property
+    def _all(self):
+        rows = self.rows(self.ids)
+        return [rows[pk] for pk in self.ids if pk in rows]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        return self._all[index]

@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -6,12 +6,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
+from taggit.models import Tag
 
 from alliance_site.page_cache import cached_by_content
 
 from .forms import ArticleFilterForm
-from .models import ORGANISATION, Article, tags_in_use
-from .pagination import NewsPaginator
+from .models import ORGANISATION, Article, TaggedArticle, live_condition, tags_in_use
+from .pagination import ArticleRows, NewsPaginator
 
 HOME_ITEMS = 10
 
@@ -51,7 +52,7 @@ class HomeView(PublishedArticlesMixin, ListView):
     paginate_by = None
 
     def get_queryset(self):
-        return super().get_queryset()[:HOME_ITEMS]
+        return ArticleRows.of(super().get_queryset()[:HOME_ITEMS])
 
 
 def filter_choices():
@@ -106,8 +107,11 @@ class TagView(PublishedArticlesMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # A tag only on drafts does not exist for the public.
+        on_published = TaggedArticle.objects.filter(
+            live_condition("content_object__"), tag=OuterRef("pk")
+        )
         self.tag = get_object_or_404(
-            tags_in_use(Article.objects.published()), slug=self.kwargs["tag"]
+            Tag.objects.filter(Exists(on_published)), slug=self.kwargs["tag"]
         )
         return super().get(request, *args, **kwargs)
 

@@ -291,10 +291,16 @@ def test_list_entries_are_rendered_once_and_follow_every_change(client, demo_con
     item = "news/includes/article_item.html"
     first = client.get(f"/{lang}/news/")
     assert item in [t.name for t in first.templates]
-    # Another address showing the same entries: the page is new, its entries are not.
-    again = client.get(f"/{lang}/news/?page=1")
+    # Another address showing the same entries: the page is new, its entries are not,
+    # and the articles' rows are not read, only their ids.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(f"/{lang}/news/?page=1")
     assert again["X-Page-Cache"] == "miss"
     assert item not in [t.name for t in again.templates]
+    assert not [q for q in queries if '"news_article"."body_en"' in q["sql"]]
     assert again.content.decode().count('class="news-item') == first.content.decode().count(
         'class="news-item'
     )

@@ -13,14 +13,13 @@ from pages.models import SiteSettings
 from .news_helpers import bulk_articles
 
 # Chrome: the menu's pages, the sidebar's site settings and the participant
-# counter. News: the articles and
-# their tags; lists add the count for the pager, the years and the tags of
-# the filters; an article adds its documents and its two neighbours; a feed,
-# its freshness.
+# counter. News: the ids of the articles shown, from the index, then the rows
+# and tags of those whose entries are not rendered yet (news/pagination.py);
+# lists add the count for the pager, the years and the tags of the filters; an
+# article adds its documents and its two neighbours; a feed, its freshness.
 BUDGETS = {
-    "/en/": 5,
-    "/fr/": 5,
-    # Lists: the page's ids from the index, then their rows (news/pagination.py).
+    "/en/": 6,
+    "/fr/": 6,
     "/en/news/": 9,
     "/fr/news/?page=1": 9,
     "/en/news/?tag=housing&year={year}": 9,

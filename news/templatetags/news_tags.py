@@ -2,7 +2,6 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -26,7 +25,7 @@ def json_ld(data):
 
 @register.simple_tag
 def article_items(articles, show_tags=False):
-    """The entries of a list of articles, each rendered once per language.
+    """The entries of a list of articles (ArticleRows), each rendered once per language.
 
     The home page, the news list, tag pages and their later pages show the same
     entries, so each one is kept in the shared cache until the content changes,
@@ -35,18 +34,18 @@ def article_items(articles, show_tags=False):
     template = get_template("news/includes/article_item.html")
     language = get_language()
     keys = [
-        f"news-item:{language}:{article.pk}:{bool(show_tags)}:{position == 0}"
-        for position, article in enumerate(articles)
+        f"news-item:{language}:{pk}:{bool(show_tags)}:{position == 0}"
+        for position, pk in enumerate(articles.ids)
     ]
     version, found = lookup_many(keys)
-    # The tags of the entries to render, in one query.
-    prefetch_related_objects(
-        [article for key, article in zip(keys, articles, strict=True) if key not in found], "tags"
-    )
+    missing = [pk for key, pk in zip(keys, articles.ids, strict=True) if key not in found]
+    rows = articles.rows(missing)
     rendered, fresh = [], {}
-    for position, (key, article) in enumerate(zip(keys, articles, strict=True)):
+    for position, (key, pk) in enumerate(zip(keys, articles.ids, strict=True)):
         if key not in found:
-            context = {"article": article, "eager": position == 0, "show_tags": show_tags}
+            if pk not in rows:  # unpublished since its id was read
+                continue
+            context = {"article": rows[pk], "eager": position == 0, "show_tags": show_tags}
             found[key] = fresh[key] = template.render(context)
         rendered.append(found[key])
     if fresh:
