@@ -1,5 +1,5 @@
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
@@ -36,7 +36,13 @@ class PublishedArticlesMixin:
         return NewsPaginator(queryset, per_page, count_key=self.count_key(), **kwargs)
 
     def count_key(self):
+        """Names the list: its count and its page links are kept under it."""
         return f"news-count:{self.request.resolver_match.url_name}"
+
+    def page_query(self):
+        """What a link to another page of the list carries besides the page's number:
+        the list's own parameters, not whatever else the address held."""
+        return QueryDict()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -44,6 +50,8 @@ class PublishedArticlesMixin:
             context["page_range"] = page.paginator.get_elided_page_range(
                 page.number, on_each_side=2, on_ends=1
             )
+            context["list_key"] = self.count_key()
+            context["page_query"] = self.page_query()
         return context
 
 
@@ -78,6 +86,13 @@ class ArticleListView(PublishedArticlesMixin, ListView):
     def count_key(self):
         form = self.filter_form
         return f"news-count:{form.cleaned_data['tag']}:{form.cleaned_data['year']}"
+
+    def page_query(self):
+        query = QueryDict(mutable=True)
+        for name in ("tag", "year"):
+            if value := self.filter_form.cleaned_data[name]:
+                query[name] = str(value)
+        return query
 
     def get_queryset(self):
         articles = super().get_queryset()

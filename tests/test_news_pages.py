@@ -359,3 +359,19 @@ def test_an_article_is_rendered_once_for_all_its_addresses_and_follows_every_cha
     assert page.count("A title changed by staff") >= 3  # <title>, <h1>, previews
     assert ">Renamed tag</a>" in page and 'content="Renamed tag"' in page
     assert f'href="/{lang}/news/{newer.slug}/" rel="next"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_links_keep_the_list_filters_and_nothing_else(client, lang):
+    bulk_articles(35)
+    year = Article.objects.first().published_at.year
+    page = html(client.get(f"/{lang}/news/?page=2&utm_source=newsletter"))
+    assert 'href="?page=1" rel="prev"' in page and 'href="?page=3" rel="next"' in page
+    assert "utm_source" not in page.split('<nav class="pagination"')[1]
+    # The same page reached with another tracking parameter links the same pages.
+    again = html(client.get(f"/{lang}/news/?fbclid=abc&page=2"))
+    assert again.split('<nav class="pagination"')[1] == page.split('<nav class="pagination"')[1]
+    filtered = html(client.get(f"/{lang}/news/?year={year}&page=2&fbclid=abc"))
+    assert f'href="?year={year}&amp;page=3" rel="next"' in filtered
+    assert "fbclid" not in filtered.split('<nav class="pagination"')[1]
