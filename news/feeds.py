@@ -20,7 +20,7 @@ from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from .models import ORGANISATION, Article, tags_in_use
+from .models import ORGANISATION, Article, tags_on_published
 
 FEED_ITEMS = 20
 CONTENT_TYPES = {
@@ -39,7 +39,7 @@ def _selection(request):
         published = Article.objects.published()
         tag = None
         if slug := request.GET.get("tag"):
-            tag = get_object_or_404(tags_in_use(published), slug=slug)
+            tag = get_object_or_404(tags_on_published(), slug=slug)
             published = published.filter(tags=tag)
         request._news_feed = (tag, published)
     return request._news_feed

@@ -26,10 +26,11 @@ class ArticleFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, tags, years, **kwargs):
+        """`tags`: (id, slug, name, number of articles) of each tag to offer."""
         super().__init__(*args, **kwargs)
-        self.tags = {tag.slug: tag for tag in tags}
+        self.tags = {slug: pk for pk, slug, _name, _count in tags}
         self.fields["tag"].choices = [("", _("All tags"))] + [
-            (tag.slug, f"{tag.name} ({tag.article_count})") for tag in tags
+            (slug, f"{name} ({count})") for _pk, slug, name, count in tags
         ]
         self.fields["year"].choices = [("", _("All years"))] + [
             (str(year), str(year)) for year in years
@@ -37,6 +38,7 @@ class ArticleFilterForm(forms.Form):
 
     @property
     def selected_tag(self):
+        """The id of the tag chosen, or None."""
         return self.tags.get(self.cleaned_data.get("tag"))
 
     @property

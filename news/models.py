@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -54,6 +54,14 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published, and its publication time has come."""
         return self.filter(live_condition())
+
+
+def tags_on_published():
+    """The tags of at least one published article: each found without counting."""
+    on_published = TaggedArticle.objects.filter(
+        live_condition("content_object__"), tag=OuterRef("pk")
+    )
+    return Tag.objects.filter(Exists(on_published))
 
 
 def tags_in_use(articles):

@@ -1,4 +1,4 @@
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -6,12 +6,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
 
 from alliance_site.page_cache import cached_by_content
 
 from .forms import ArticleFilterForm
-from .models import ORGANISATION, Article, TaggedArticle, live_condition, tags_in_use
+from .models import ORGANISATION, Article, tags_in_use, tags_on_published
 from .pagination import ArticleRows, NewsPaginator
 
 HOME_ITEMS = 10
@@ -65,10 +64,12 @@ class HomeView(PublishedArticlesMixin, ListView):
 
 def filter_choices():
     """The tags and years that published articles have: both read the whole
-    table, so they are kept until an article changes."""
+    table, so they are kept until an article changes (as plain values, quick
+    to read back)."""
     published = Article.objects.published()
     years = [moment.year for moment in published.datetimes("published_at", "year", "DESC")]
-    return list(tags_in_use(published)), years
+    tags = tags_in_use(published).values_list("pk", "slug", "name", "article_count")
+    return list(tags), years
 
 
 class ArticleListView(PublishedArticlesMixin, ListView):
@@ -77,7 +78,7 @@ class ArticleListView(PublishedArticlesMixin, ListView):
     template_name = "news/article_list.html"
 
     def get(self, request, *args, **kwargs):
-        tags, years = cached_by_content("news-filters", filter_choices)
+        tags, years = cached_by_content("news-filter-choices", filter_choices)
         self.filter_form = ArticleFilterForm(request.GET, tags=tags, years=years)
         if not self.filter_form.is_valid():
             raise Http404("Unknown tag or year.")
@@ -122,12 +123,7 @@ class TagView(PublishedArticlesMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # A tag only on drafts does not exist for the public.
-        on_published = TaggedArticle.objects.filter(
-            live_condition("content_object__"), tag=OuterRef("pk")
-        )
-        self.tag = get_object_or_404(
-            Tag.objects.filter(Exists(on_published)), slug=self.kwargs["tag"]
-        )
+        self.tag = get_object_or_404(tags_on_published(), slug=self.kwargs["tag"])
         return super().get(request, *args, **kwargs)
 
     def count_key(self):
