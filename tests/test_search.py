@@ -362,3 +362,15 @@ def test_a_searched_column_changes_type_with_the_vectors_set_aside(client):
     assert results(client.get("/en/search/?q=mediator")) == [
         ("Housing mediators", "/en/housing-mediators/")
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_page_links_surround_the_page_shown(client, lang):
+    for i in range(200):
+        page(f"Seminar {i}", "<p>A seminar.</p>", slug=f"seminar-{i}")
+    content = client.get(f"/{lang}/search/?q=seminar&kind=pages&page=7").content.decode()
+    pager = content.split('<nav class="pagination"')[1].split("</nav>")[0]
+    numbers = re.findall(r">(\d+|…)</", pager)
+    assert numbers == ["1", "…", "5", "6", "7", "8", "9", "10"]
+    assert 'href="?q=seminar&amp;kind=pages&amp;page=7" aria-current="page"' in pager
