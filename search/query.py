@@ -21,9 +21,21 @@ def words(query):
     return list(dict.fromkeys(found))[:MAX_WORDS]
 
 
+class _FoldedCharacters(dict):
+    """Each character's folded form, by code point, worked out the first time it is met."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        folded = self[code] = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
 def fold(text):
     """Lower case without accents, one character for one, so positions stay the same."""
-    return "".join(unicodedata.normalize("NFD", char)[0].lower()[:1] or char for char in text)
+    return text.translate(_FOLDED)
 
 
 def plain_text(value):

@@ -374,3 +374,13 @@ def test_page_links_surround_the_page_shown(client, lang):
     numbers = re.findall(r">(\d+|…)</", pager)
     assert numbers == ["1", "…", "5", "6", "7", "8", "9", "10"]
     assert 'href="?q=seminar&amp;kind=pages&amp;page=7" aria-current="page"' in pager
+
+
+def test_folding_drops_accents_and_case_one_character_for_one():
+    from search.query import fold
+
+    text = "Économie ÆRØ ß İstanbul Ștefan ĞÜŞ Ωméga ﬁn " + "".join(map(chr, range(0x20, 0x250)))
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("economie ærø ß istanbul stefan gus ωmega ﬁn ")
+    assert fold("Égalité") == "egalite" and fold("égalité") == fold("EGALITE")
