@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
-from simple_history.admin import SimpleHistoryAdmin
 
 from alliance_site.csp import NonceMediaAdmin
+from alliance_site.history import HistoryAdmin
 
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument
@@ -91,7 +91,7 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(NonceMediaAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},

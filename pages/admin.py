@@ -3,15 +3,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from alliance_site.csp import NonceMediaAdmin
+from alliance_site.history import HistoryAdmin
 
 from .models import Page, SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SiteSettingsAdmin(HistoryAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     fieldsets = (
@@ -43,7 +43,7 @@ class SiteSettingsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(NonceMediaAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation")
     list_editable = ("order",)

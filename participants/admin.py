@@ -3,7 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from alliance_site.history import HistoryAdmin
 
 from .imports import SpreadsheetImportExportMixin
 from .models import NationalNetwork, Participant
@@ -12,7 +13,7 @@ from .resources import ParticipantResource
 
 @admin.register(Participant)
 class ParticipantAdmin(
-    SpreadsheetImportExportMixin, ImportExportMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
