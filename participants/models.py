@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from alliance_site.models import TimestampedModel, unique_slug
+from alliance_site.models import NotReserved, TimestampedModel, unique_slug
 
 from .countries import local_country_order
 
@@ -120,6 +120,7 @@ class Participant(TimestampedModel):
         max_length=200,
         unique=True,
         blank=True,
+        validators=[NotReserved("map")],
         help_text=_(
             "The participant's address on the site. Leave empty: it is made from the English "
             "name when first saved, and must not change once published."

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
-from alliance_site.models import TimestampedModel, unique_slug
+from alliance_site.models import NotReserved, TimestampedModel, unique_slug
 from pages.models import RICH_TEXT_EXTENSIONS, excerpt, sanitise_rich_text
 
 
@@ -84,6 +84,7 @@ class Practice(TimestampedModel):
         max_length=200,
         unique=True,
         blank=True,
+        validators=[NotReserved("propose")],
         help_text=_("Leave empty to make it from the English title. Do not change it later."),
     )
     summary = models.TextField(

@@ -349,3 +349,13 @@ def test_admin_change_form_keeps_the_slug_read_only(client, demo_content):
     lyon = Participant.objects.get(slug="lyon")
     html = client.get(f"/admin/participants/participant/{lyon.pk}/change/").content.decode()
     assert 'name="slug"' not in html and ">lyon<" in html
+
+
+@pytest.mark.django_db
+def test_a_participant_named_like_the_map_gets_another_address(client):
+    participant = Participant.objects.create(name="Map", kind="city", country="FR")
+    assert participant.slug == "map-2"
+    assert client.get("/en/participants/map-2/").status_code == 200
+    with pytest.raises(ValidationError) as refused:
+        Participant(name="Plan", slug="map", kind="city", country="FR").full_clean()
+    assert "slug" in refused.value.message_dict

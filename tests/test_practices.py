@@ -198,3 +198,37 @@ def test_list_queries_do_not_grow_with_the_data(client, django_assert_max_num_qu
         with django_assert_max_num_queries(12):
             response = client.get("/en/good-practices/?theme=culture&country=FR")
         assert len(titles(response)) == min(20, (size + 2) // 3)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "“propose” is already the address of another page: choose another."),
+        ("fr", "« propose » est déjà l’adresse d’une autre page : choisissez-en une autre."),
+    ],
+)
+def test_a_slug_that_is_another_page_s_address_is_refused(client, lang, message):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    response = client.post(
+        "/admin/practices/practice/add/",
+        {
+            "title_en": "Propose",
+            "slug": "propose",
+            "summary_en": "A practice named like the form.",
+            "country": "BG",
+            "place": "Sofia",
+            "type": "replicated",
+            "is_published": "on",
+        },
+        HTTP_ACCEPT_LANGUAGE=lang,
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Practice.objects.filter(slug="propose").exists()
+    # Left empty, the slug made from the title steps aside.
+    practice = Practice.objects.create(
+        title_en="Propose", summary_en="x", country="BG", place="Sofia", type="replicated"
+    )
+    assert practice.slug == "propose-2"
