@@ -1,11 +1,12 @@
 import posixpath
 import re
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -62,6 +63,40 @@ def tags_on_published():
         live_condition("content_object__"), tag=OuterRef("pk")
     )
     return Tag.objects.filter(Exists(on_published))
+
+
+def published_years():
+    """The years (in local time) with a published article, newest first.
+
+    Truncating every row's date to its year costs a function call per row on
+    SQLite (180 ms at 30,000 articles); this asks the date index instead: for
+    the first and last dates, then whether each year between holds one. Each
+    range has one upper bound, the year's end or now: given both, SQLite walks
+    the whole year.
+    """
+    now = timezone.now()
+    published = Article.objects.filter(is_published=True).order_by()
+    dates = published.filter(published_at__lte=now).values("published_at")
+    # Each query below is read off one row: the values are its subqueries'.
+    one_row = Article.objects.order_by()
+    bounds = one_row.annotate(
+        first=Subquery(dates.order_by("published_at")[:1]),
+        last=Subquery(dates.order_by("-published_at")[:1]),
+    ).values_list("first", "last")[:1]
+    if not bounds or bounds[0][0] is None:
+        return []
+    first, last = (timezone.localtime(moment).year for moment in bounds[0])
+    zone = timezone.get_current_timezone()
+    years = range(last, first - 1, -1)
+
+    def in_year(year):
+        start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
+        until = Q(published_at__lt=end) if end <= now else Q(published_at__lte=now)
+        return Exists(published.filter(until, published_at__gte=start))
+
+    held = one_row.annotate(**{f"in_{year}": in_year(year) for year in years})
+    flags = held.values_list(*(f"in_{year}" for year in years))[:1][0]
+    return [year for year, has in zip(years, flags, strict=True) if has]
 
 
 def tags_in_use(articles):

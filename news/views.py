@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 from alliance_site.page_cache import cached_by_content
 
 from .forms import ArticleFilterForm
-from .models import ORGANISATION, Article, tags_in_use, tags_on_published
+from .models import ORGANISATION, Article, published_years, tags_in_use, tags_on_published
 from .pagination import ArticleRows, NewsPaginator
 
 HOME_ITEMS = 10
@@ -67,7 +67,7 @@ def filter_choices():
     table, so they are kept until an article changes (as plain values, quick
     to read back)."""
     published = Article.objects.published()
-    years = [moment.year for moment in published.datetimes("published_at", "year", "DESC")]
+    years = published_years()
     tags = tags_in_use(published).values_list("pk", "slug", "name", "article_count")
     return list(tags), years
 

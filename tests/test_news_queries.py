@@ -15,14 +15,15 @@ from .news_helpers import bulk_articles
 # Chrome: the menu's pages, the sidebar's site settings and the participant
 # counter. News: the ids of the articles shown, from the index, then the rows
 # and tags of those whose entries are not rendered yet (news/pagination.py);
-# lists add the count for the pager, the years and the tags of the filters; an
+# lists add the count for the pager, the tags of the filters and their years
+# (two: the first and last dates, then which years between have one); an
 # article adds its documents and its two neighbours; a feed, its freshness.
 BUDGETS = {
     "/en/": 6,
     "/fr/": 6,
-    "/en/news/": 9,
-    "/fr/news/?page=1": 9,
-    "/en/news/?tag=housing&year={year}": 9,
+    "/en/news/": 10,
+    "/fr/news/?page=1": 10,
+    "/en/news/?tag=housing&year={year}": 10,
     "/en/news/tag/housing/": 8,
     "/en/news/bulk-article-5/": 8,
     "/en/news/feed/rss/": 4,
@@ -73,3 +74,26 @@ def test_a_deep_list_page_reads_its_rows_in_order_and_counts_once(client, lang):
     counts = [q for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
     assert not [q for q in counts if '"news_article"' in q["sql"]]
     assert client.get(f"/{lang}/news/?page=5").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_year_filter_offers_the_local_years_of_published_articles_only():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from news.models import published_years
+
+    from .news_helpers import make_article
+
+    paris = ZoneInfo("Europe/Paris")
+    assert published_years() == []
+    # Just before and just after midnight on New Year's Eve, in Strasbourg's time
+    # (the second is still 2019 in UTC).
+    make_article("Late", published_at=datetime(2019, 12, 31, 23, 30, tzinfo=paris))
+    make_article("Early", published_at=datetime(2020, 1, 1, 0, 30, tzinfo=paris))
+    make_article("Older", published_at=datetime(2016, 6, 1, tzinfo=paris))  # 2017-2018: none
+    make_article("Draft", published_at=datetime(2014, 6, 1, tzinfo=paris), is_published=False)
+    make_article("Scheduled", days_ago=-400)
+    assert published_years() == [2020, 2019, 2016]
+    make_article("Today", days_ago=0)
+    assert published_years() == [timezone.localtime().year, 2020, 2019, 2016]
