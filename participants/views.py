@@ -3,7 +3,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from alliance_site.open_data import CsvExportView, JsonExportView
 
 from . import map as europe
-from .models import NationalNetwork, Participant
+from .countries import RowsByLocalCountry
+from .models import NationalNetwork, Participant, local_name
 
 
 class ParticipantListView(ListView):
@@ -14,12 +15,32 @@ class ParticipantListView(ListView):
     paginate_by = 250
 
     def get_queryset(self):
-        return Participant.objects.active().in_local_order()
+        # A page reads only the countries it spans (the list may hold thousands).
+        shown = Participant.objects.active().only(
+            "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
+        )
+        return RowsByLocalCountry(shown, then=(local_name(), "pk"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["countries"] = by_country(context["participants"])
         context["national_networks"] = NationalNetwork.objects.all()
         return context
+
+
+def by_country(participants):
+    """The participants grouped by country, in their order, each country's name and
+    each kind's label looked up once (django-countries and get_kind_display
+    translate their whole list at every call)."""
+    kinds = {kind.value: str(kind.label) for kind in Participant.Kind}
+    groups = []
+    for participant in participants:
+        participant.kind_label = kinds.get(participant.kind, participant.kind)
+        code = participant.country.code
+        if not groups or groups[-1][0] != code:
+            groups.append((code, participant.country.name, []))
+        groups[-1][2].append(participant)
+    return [{"code": code, "name": name, "participants": rows} for code, name, rows in groups]
 
 
 class ParticipantMapView(TemplateView):

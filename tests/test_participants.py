@@ -359,3 +359,37 @@ def test_a_participant_named_like_the_map_gets_another_address(client):
     with pytest.raises(ValidationError) as refused:
         Participant(name="Plan", slug="map", kind="city", country="FR").full_clean()
     assert "slug" in refused.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_list_pages_through_countries_in_the_visitor_s_alphabet(
+    client, lang, monkeypatch, django_assert_max_num_queries
+):
+    from participants.views import ParticipantListView
+
+    from pages.models import SiteSettings
+
+    monkeypatch.setattr(ParticipantListView, "paginate_by", 3)
+    SiteSettings.load()  # made on first use
+    for country, names in {
+        "DE": ["Berlin", "Aachen"],  # Germany, Allemagne
+        "AT": ["Graz"],  # Austria, Autriche
+        "ES": ["Zaragoza", "Ávila", "Bilbao"],  # Spain, Espagne
+        "HU": ["Pécs"],  # Hungary, Hongrie
+    }.items():
+        for name in names:
+            Participant.objects.create(name_en=name, kind="city", country=country)
+    with translation.override(lang):
+        expected = [p.name for p in Participant.objects.active().in_local_order()]
+    shown = []
+    for number in (1, 2, 3):
+        with django_assert_max_num_queries(8):
+            page = client.get(f"/{lang}/participants/?page={number}").content.decode()
+        shown += re.findall(r'<li><a href="/' + lang + r'/participants/[^"]+">([^<]+)</a>', page)
+    assert shown == expected
+    assert client.get(f"/{lang}/participants/?page=4").status_code == 404
+    first = client.get(f"/{lang}/participants/").content.decode()
+    heading = "Allemagne" if lang == "fr" else "Austria"
+    assert re.search(r'<h2 id="country-\w\w">([^<]+)</h2>', first).group(1) == heading
+    assert "City" in first or "Ville" in first
