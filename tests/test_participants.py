@@ -366,9 +366,8 @@ def test_a_participant_named_like_the_map_gets_another_address(client):
 def test_the_list_pages_through_countries_in_the_visitor_s_alphabet(
     client, lang, monkeypatch, django_assert_max_num_queries
 ):
-    from participants.views import ParticipantListView
-
     from pages.models import SiteSettings
+    from participants.views import ParticipantListView
 
     monkeypatch.setattr(ParticipantListView, "paginate_by", 3)
     SiteSettings.load()  # made on first use
