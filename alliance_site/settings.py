@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "alliance_site",
+    "core",
     "django_prose_editor",
     "import_export",
     "pages",

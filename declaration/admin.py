@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from participants.imports import SpreadsheetImportExportMixin
+from core.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
 from .resources import SignatoryResource

@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance_site.models import TimestampedModel
-from participants.countries import collation_key, local_country_order
-from participants.models import Participant
-from submissions.validators import validate_scan
+from core.countries import collation_key, local_country_order
+from core.models import AuthorityKind, TimestampedModel
+from core.uploads import validate_scan
 
 # Tags and attributes the Declaration's text may keep; everything else is removed on save.
 ALLOWED_TAGS = {
@@ -186,9 +185,9 @@ class Signatory(TimestampedModel):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Participant.Kind.choices,
+        choices=AuthorityKind.choices,
         blank=True,
-        default=Participant.Kind.MUNICIPALITY,
+        default=AuthorityKind.MUNICIPALITY,
         help_text=_("Leave empty where the sources do not say."),
     )
     country = CountryField(_("country"))

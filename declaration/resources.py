@@ -2,7 +2,7 @@
 
 from import_export import fields
 
-from participants.imports import (
+from core.imports import (
     ChoiceWidget,
     CountryWidget,
     DateWidget,
@@ -11,7 +11,7 @@ from participants.imports import (
     StrictModelResource,
     TextWidget,
 )
-from participants.models import Participant
+from core.models import AuthorityKind
 
 from .models import Signatory
 
@@ -23,7 +23,7 @@ class SignatoryResource(StrictModelResource):
     kind = fields.Field(
         attribute="kind",
         column_name="kind",
-        widget=ChoiceWidget(Participant.Kind, allow_blank=True),
+        widget=ChoiceWidget(AuthorityKind, allow_blank=True),
     )
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
     signatory_name = fields.Field(

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, TemplateView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
 from alliance_site.page_cache import cached_by_content
-from participants.countries import RowsByLocalCountry, collation_key
+from core.countries import RowsByLocalCountry, collation_key
 
 from .models import Declaration, DeclarationTranslation, Signatory
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_image_upload
+from core.uploads import validate_image_upload
 
 
 class ArticleImageField(forms.ImageField):

@@ -18,10 +18,10 @@ from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, Tag, TaggedItemBase
 
-from alliance_site.models import TimestampedModel, unique_slug
+from core.models import TimestampedModel, unique_slug
+from core.uploads import validate_document_extension, validate_document_size, validate_image_upload
 
 from .images import Picture, delete_renditions, make_renditions
-from .validators import validate_document_extension, validate_document_size, validate_image_upload
 
 # What staff can write in an article's body, and so all that survives the
 # sanitiser: the editor and the server-side cleaning share this one list.

@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from alliance_site.models import TimestampedModel, unique_slug
+from core.models import TimestampedModel, unique_slug
 
 # What staff may write in a rich text field. The editor offers exactly these
 # tools, and the same list drives the sanitiser that cleans the HTML on save.

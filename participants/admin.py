@@ -5,8 +5,8 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site.history import HistoryAdmin
+from core.imports import SpreadsheetImportExportMixin
 
-from .imports import SpreadsheetImportExportMixin
 from .models import NationalNetwork, Participant
 from .resources import ParticipantResource
 

@@ -4,44 +4,13 @@ from django.db import models
 from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from alliance_site.models import NotReserved, TimestampedModel, unique_slug
-
-from .countries import local_country_order
-
-
-class DatePrecision(models.TextChoices):
-    """How much of a date the sources give: "June 2013" is a month, not 1 June 2013."""
-
-    DAY = "day", _("Day")
-    MONTH = "month", _("Month")
-    YEAR = "year", _("Year")
-
-
-def partial_date_display(value, precision):
-    """The date as far as it is known, in the active language ("June 2013", "2015")."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return date_format(value, "YEAR_MONTH_FORMAT")
-    return date_format(value, "DATE_FORMAT")
-
-
-def partial_date_iso(value, precision):
-    """The date as far as it is known, in ISO 8601 ("2013-06", "2015", "2013-03-20")."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
+from core.countries import local_country_order
+from core.dates import DatePrecision, partial_date_display, partial_date_iso
+from core.models import AuthorityKind, NotReserved, TimestampedModel, unique_slug
 
 
 class NationalNetwork(TimestampedModel):
@@ -107,12 +76,7 @@ class ParticipantQuerySet(models.QuerySet):
 class Participant(TimestampedModel):
     """A city, region or other authority taking part in the Alliance."""
 
-    class Kind(models.TextChoices):
-        MUNICIPALITY = "municipality", _("Municipality")
-        CITY = "city", _("City")
-        REGION = "region", _("Region")
-        METROPOLITAN_CITY = "metropolitan_city", _("Metropolitan city")
-        OTHER = "other", _("Other")
+    Kind = AuthorityKind
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(

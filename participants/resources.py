@@ -2,7 +2,7 @@
 
 from import_export import fields
 
-from .imports import (
+from core.imports import (
     ChoiceWidget,
     CoordinateWidget,
     CountryWidget,
@@ -13,6 +13,7 @@ from .imports import (
     StrictModelResource,
     TextWidget,
 )
+
 from .models import NationalNetwork, Participant
 
 

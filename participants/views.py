@@ -1,9 +1,9 @@
 from django.views.generic import DetailView, ListView, TemplateView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
+from core.countries import RowsByLocalCountry
 
 from . import map as europe
-from .countries import RowsByLocalCountry
 from .models import NationalNetwork, Participant, local_name
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
-from alliance_site.models import NotReserved, TimestampedModel, unique_slug
+from core.models import NotReserved, TimestampedModel, unique_slug
 from pages.models import RICH_TEXT_EXTENSIONS, excerpt, sanitise_rich_text
 
 

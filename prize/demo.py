@@ -5,9 +5,10 @@ after the participants' demo content, so that winners who are participants link
 to their page.
 """
 
-from participants.models import Participant
-
 from .models import PrizeEdition, PrizeWinner
+
+# The winner's link names the participants' model; the prize app imports nothing from it.
+Participant = PrizeWinner._meta.get_field("participant").related_model
 
 # year: [(English name, French name, country, rank)]
 EDITIONS = {

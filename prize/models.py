@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance_site.models import TimestampedModel
+from core.models import TimestampedModel
 
 
 class PrizeEdition(TimestampedModel):

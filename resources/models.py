@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance_site.models import TimestampedModel
+from core.models import TimestampedModel
 
 # Every language Django has a name for, the name translated when shown.
 DOCUMENT_LANGUAGES = [(code, _(name)) for code, name in global_settings.LANGUAGES]

@@ -16,16 +16,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.uploads import validate_document, validate_scan
 from participants.models import Participant
 from practices.models import Practice, Theme
 
 from .models import NGOPartner, Submission
-from .validators import (
-    no_control_characters,
-    no_control_characters_in_text,
-    validate_document,
-    validate_scan,
-)
+from .validators import no_control_characters, no_control_characters_in_text
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 ().\-/]{4,28}[0-9]$",

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
-from alliance_site.models import TimestampedModel
+from core.models import TimestampedModel
 from declaration.models import Signatory
 from participants.models import Participant
 from practices.models import Practice, Theme

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from core.countries import collation_key
 from declaration.models import Declaration, DeclarationTranslation, Signatory
 from declaration.views import DeclarationView
 from pages.models import SiteSettings
-from participants.countries import collation_key
 
 from .pages_helpers import assert_public_page
 
@@ -307,7 +307,7 @@ def test_signatories_json_leaves_out_hidden_records(client, demo_content):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_page_of_the_table_matches_one_sort_of_the_whole_table(demo_content, lang):
     """Reading only the countries a page spans gives the rows a full sort would."""
-    from participants.countries import RowsByLocalCountry
+    from core.countries import RowsByLocalCountry
 
     Signatory.objects.create(name="Nowhere", kind="municipality", country="")
     with translation.override(lang):

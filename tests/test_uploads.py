@@ -7,7 +7,7 @@ upload fields here with one line each, e.g.:
     UploadField("news.Article", "image"),
     UploadField("news.ArticleDocument", "file", name="report.pdf"),
     UploadField("resources.Document", "file", name="report.pdf"),
-    UploadField("submissions.Submission", "scan", validator="submissions.validators.validate_scan"),
+    UploadField("submissions.Submission", "scan", validator="core.uploads.validate_scan"),
 
 A model field is checked the way a ModelForm checks it: its form field's
 `clean()` (Pillow reads an ImageField), then the model field's validators. A
@@ -114,13 +114,13 @@ UPLOAD_FIELDS = [
         "submissions.Submission",
         "scan",
         name="scan.png",
-        validator="submissions.validators.validate_scan",
+        validator="core.uploads.validate_scan",
     ),  # fmt: skip
     UploadField(
         "submissions.Submission",
         "scan",
         name="report.pdf",
-        validator="submissions.validators.validate_document",
+        validator="core.uploads.validate_document",
     ),
 ]
 

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import news.validators
+import core.uploads
 import taggit.managers
 from django.db import migrations, models
 
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('body', models.TextField(blank=True, verbose_name='body')),
                 ('body_en', models.TextField(blank=True, null=True, verbose_name='body')),
                 ('body_fr', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('image', models.ImageField(blank=True, height_field='image_height', help_text='A JPEG, PNG or WebP picture, at most 10 MB and 40 megapixels.', upload_to='news/%Y/', validators=[news.validators.validate_image_upload], verbose_name='image', width_field='image_width')),
+                ('image', models.ImageField(blank=True, height_field='image_height', help_text='A JPEG, PNG or WebP picture, at most 10 MB and 40 megapixels.', upload_to='news/%Y/', validators=[core.uploads.validate_image_upload], verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_renditions', models.JSONField(blank=True, default=dict, editable=False)),
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='title')),
                 ('title_en', models.CharField(max_length=255, null=True, verbose_name='title')),
                 ('title_fr', models.CharField(max_length=255, null=True, verbose_name='title')),
-                ('file', models.FileField(help_text='A PDF or an office document, at most 30 MB.', upload_to='news/documents/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx', 'ods', 'ppt', 'pptx', 'odp'], message='Files of type “%(extension)s” are not accepted. Attach a PDF or an office document (%(allowed_extensions)s).'), news.validators.validate_document_size], verbose_name='file')),
+                ('file', models.FileField(help_text='A PDF or an office document, at most 30 MB.', upload_to='news/documents/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx', 'ods', 'ppt', 'pptx', 'odp'], message='Files of type “%(extension)s” are not accepted. Attach a PDF or an office document (%(allowed_extensions)s).'), core.uploads.validate_document_size], verbose_name='file')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='size in bytes')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='news.article', verbose_name='article')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import news.validators
+import core.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('lead_fr', models.TextField(blank=True, help_text='Plain text shown above the body, in lists and in the feeds. Leave empty to use the beginning of the body.', null=True, verbose_name='teaser')),
                 ('body_en', models.TextField(blank=True, null=True, verbose_name='body')),
                 ('body_fr', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('image', models.TextField(blank=True, help_text='A JPEG, PNG or WebP picture, at most 10 MB and 40 megapixels.', max_length=100, validators=[news.validators.validate_image_upload], verbose_name='image')),
+                ('image', models.TextField(blank=True, help_text='A JPEG, PNG or WebP picture, at most 10 MB and 40 megapixels.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='image')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_renditions', models.JSONField(blank=True, default=dict, editable=False)),

@@ -20,7 +20,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from import_export.tmp_storages import TempFolderStorage
 
-from participants.models import DatePrecision, partial_date_iso
+from core.dates import DatePrecision, partial_date_iso
 
 # Signs that a text went through the wrong encoding on its way into the file.
 REPLACEMENT_CHARACTER = "\ufffd"

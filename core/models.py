@@ -27,6 +27,16 @@ class NotReserved:
         return isinstance(other, NotReserved) and self.words == other.words
 
 
+class AuthorityKind(models.TextChoices):
+    """What kind of local or regional authority a participant or a signatory is."""
+
+    MUNICIPALITY = "municipality", _("Municipality")
+    CITY = "city", _("City")
+    REGION = "region", _("Region")
+    METROPOLITAN_CITY = "metropolitan_city", _("Metropolitan city")
+    OTHER = "other", _("Other")
+
+
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
