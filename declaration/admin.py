@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site.csp import NonceMediaAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -20,7 +21,7 @@ class DeclarationTranslationInline(admin.TabularInline):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TabbedTranslationAdmin):
+class DeclarationAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     inlines = [DeclarationTranslationInline]

@@ -1,44 +1,16 @@
-import re
-
-import nh3
-from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Count
-from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.countries import collation_key, local_country_order
 from core.models import AuthorityKind, TimestampedModel
+from core.richtext import RichTextField, sanitise_rich_text
 from core.uploads import validate_scan
-
-# Tags and attributes the Declaration's text may keep; everything else is removed on save.
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
-    "blockquote", "sup", "sub",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "ol": {"start", "type"}}
-HTML_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-
-
-def sanitise_rich_text(text):
-    """Safe HTML from what staff pasted: plain text becomes paragraphs, HTML is cleaned."""
-    if not text:
-        return text
-    if not HTML_TAG.search(text):
-        text = linebreaks_filter(text)
-    return nh3.clean(
-        text,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-
 
 # Languages the Declaration can be translated into: every language Django knows by
 # its own name, plus Romani, which Django has no interface translation for.
@@ -71,7 +43,7 @@ class Declaration(models.Model):
         blank=True,
         help_text=_('Shown above the text, before the "Sign the Declaration here" link.'),
     )
-    body = models.TextField(
+    body = RichTextField(
         _("text of the Declaration"),
         blank=True,
         help_text=_(
@@ -89,9 +61,7 @@ class Declaration(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        for code, _name in settings.LANGUAGES:
-            field = f"body_{code}"
-            setattr(self, field, sanitise_rich_text(getattr(self, field)))
+        sanitise_rich_text(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

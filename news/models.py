@@ -13,30 +13,15 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, Tag, TaggedItemBase
 
 from core.models import TimestampedModel, unique_slug
+from core.richtext import RichTextField, sanitise_rich_text
 from core.uploads import validate_document_extension, validate_document_size, validate_image_upload
 
 from .images import Picture, delete_renditions, make_renditions
-
-# What staff can write in an article's body, and so all that survives the
-# sanitiser: the editor and the server-side cleaning share this one list.
-BODY_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "HorizontalRule": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-}
 
 TEASER_WORDS = 70
 # The author of every article and feed.
@@ -154,12 +139,7 @@ class Article(TimestampedModel):
             "Leave empty to use the beginning of the body."
         ),
     )
-    body = ProseEditorField(
-        _("body"),
-        blank=True,
-        extensions=BODY_EXTENSIONS,
-        sanitize=True,
-    )
+    body = RichTextField(_("body"), blank=True)
     image = models.ImageField(
         _("image"),
         upload_to="news/%Y/",
@@ -279,11 +259,7 @@ class Article(TimestampedModel):
         if not self.slug:
             english = build_localized_fieldname("title", settings.LANGUAGE_CODE)
             self.slug = unique_slug(self, getattr(self, english) or self.title)
-        sanitize = self._meta.get_field("body").sanitize
-        for code, _name in settings.LANGUAGES:
-            field = build_localized_fieldname("body", code)
-            if value := getattr(self, field):
-                setattr(self, field, sanitize(value))
+        sanitise_rich_text(self)
         super().save(*args, **kwargs)
         self._refresh_renditions()
 

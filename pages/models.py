@@ -1,50 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
 from core.models import TimestampedModel, unique_slug
-
-# What staff may write in a rich text field. The editor offers exactly these
-# tools, and the same list drives the sanitiser that cleans the HTML on save.
-RICH_TEXT_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-}
-
-
-def sanitise_rich_text(instance, *field_names):
-    """Clean every language's copy of the named rich text fields.
-
-    The prose editor's field cleans what comes through a form; this also
-    covers text saved from code (imports, the demo content, the shell).
-    """
-    for name in field_names:
-        sanitize = instance._meta.get_field(name).sanitize
-        for field in instance._meta.concrete_fields:
-            if field.name == name or field.name.startswith(f"{name}_"):
-                value = getattr(instance, field.attname)
-                if value:
-                    setattr(instance, field.attname, sanitize(value))
-
-
-def excerpt(html, words=30):
-    """Plain text from the start of some rich text, for descriptions and snippets."""
-    return Truncator(strip_tags(html or "").replace("\xa0", " ")).words(words, truncate="…")
+from core.richtext import RichTextField, excerpt, sanitise_rich_text
 
 
 class SiteSettings(models.Model):
@@ -148,7 +108,7 @@ class Page(TimestampedModel):
             "Leave empty to use the start of the text."
         ),
     )
-    body = ProseEditorField(_("text"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True)
+    body = RichTextField(_("text"))
     show_in_navigation = models.BooleanField(
         _("show in the main menu"),
         default=False,
@@ -218,7 +178,7 @@ class Page(TimestampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title_en or self.title, max_length=100)
-        sanitise_rich_text(self, "body")
+        sanitise_rich_text(self)
         old_path = self.path
         self.path = self.build_path()
         super().save(*args, **kwargs)

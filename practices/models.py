@@ -8,10 +8,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_prose_editor.fields import ProseEditorField
 
 from core.models import NotReserved, TimestampedModel, unique_slug
-from pages.models import RICH_TEXT_EXTENSIONS, excerpt, sanitise_rich_text
+from core.richtext import RichTextField, excerpt, sanitise_rich_text
 
 
 class ThemeManager(models.Manager):
@@ -90,9 +89,7 @@ class Practice(TimestampedModel):
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences shown in the list. Plain text.")
     )
-    description = ProseEditorField(
-        _("description"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True, blank=True
-    )
+    description = RichTextField(_("description"), blank=True)
     country = CountryField(_("country"))
     place = models.CharField(
         _("city or region"), max_length=200, help_text=_("Where the practice was carried out.")
@@ -143,5 +140,5 @@ class Practice(TimestampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title_en or self.title)
-        sanitise_rich_text(self, "description")
+        sanitise_rich_text(self)
         super().save(*args, **kwargs)
