@@ -166,7 +166,7 @@ AXES_RESET_ON_SUCCESS = True
 # forms' rate limit count visitors by that address. With 0 the socket's address is
 # the visitor's; a forged header then changes nothing.
 REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "alliance_site.auth.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -24,4 +24,3 @@ class ResourceListView(TemplateView):
             if items:
                 sections.append({"key": key, "title": title, "documents": items})
         return super().get_context_data(sections=sections, **kwargs)
-

@@ -2,7 +2,6 @@ import hashlib
 import ipaddress
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,6 +9,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
+
+from core.clients import client_ip
 
 from . import emails
 from .forms import CooperateForm, JoinForm, PracticeForm, SignForm
@@ -21,16 +22,12 @@ RATE_WINDOW = 60 * 60
 
 
 def client_address(request):
-    """The visitor's address, as the outermost trusted reverse proxy saw it.
+    """The visitor's address (`core.clients.client_ip`), as the forms' limit counts it.
 
     IPv6 visitors are counted by their /64 network, which one household or
     machine usually holds whole.
     """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.REVERSE_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
-        address = forwarded[-proxies]
+    address = client_ip(request)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from alliance_site.auth import client_ip
+from core.clients import client_ip
 
 from .browser.public_pages import LANGUAGES, PUBLIC_PAGE_TYPES
 
