@@ -51,9 +51,10 @@ validator: $(VNU_JAR) ## Install the HTML checker that the HTML validity test ru
 browser: ## Install Chromium from Debian for the browser and accessibility tests (as root)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
-lint: install-dev ## Check the code with ruff
+lint: install-dev ## Check the code with ruff, and the layers of its imports (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
