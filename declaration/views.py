@@ -1,5 +1,5 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
 from django.views.generic import DetailView, TemplateView
 
@@ -40,6 +40,8 @@ class DeclarationView(TemplateView):
         context = {
             "counter": Signatory.objects.counter(),
             "page_obj": page,
+            # Kept for every address of the page: its links carry only the page's number.
+            "page_query": QueryDict(),
             "rows": self.rows(page),
         }
         return render_to_string("declaration/includes/signatories.html", context, self.request)

@@ -45,10 +45,7 @@ class PublishedArticlesMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if page := context.get("page_obj"):
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+        if context.get("page_obj"):
             context["list_key"] = self.count_key()
             context["page_query"] = self.page_query()
         return context
