@@ -17,5 +17,8 @@ class SiteConfig(AppConfig):
 
         register_history()
         # After every migrate (and flush), so that permissions of newly added
-        # models reach the groups without anyone having to remember it.
-        post_migrate.connect(update_staff_groups_after_migrate, sender=self)
+        # models reach the groups without anyone having to remember it. Django
+        # signals it once per app that has models: this app has none, the core has.
+        post_migrate.connect(
+            update_staff_groups_after_migrate, sender=self.apps.get_app_config("core")
+        )

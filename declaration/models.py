@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.countries import collation_key, local_country_order
-from core.models import AuthorityKind, TimestampedModel
+from core.models import AuthorityKind, SingletonModel, TimestampedModel
 from core.richtext import RichTextField, sanitise_rich_text
 from core.uploads import validate_scan
 
@@ -34,7 +34,7 @@ LANGUAGE_CHOICES = sorted(
 )
 
 
-class Declaration(models.Model):
+class Declaration(SingletonModel):
     """The Declaration against anti-Gypsyism: one record, its text in the site's languages."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -60,18 +60,11 @@ class Declaration(models.Model):
         return self.title or str(_("Declaration against anti-Gypsyism"))
 
     def save(self, *args, **kwargs):
-        self.pk = 1
         sanitise_rich_text(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("declaration:index")
-
-    @classmethod
-    def load(cls):
-        """The Declaration's record, created empty on first use."""
-        obj, _created = cls.objects.get_or_create(pk=1)
-        return obj
 
 
 class DeclarationTranslation(TimestampedModel):

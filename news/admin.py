@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
+from core.admin import StableSlugAdmin
 
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument
@@ -91,7 +92,7 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},
@@ -123,12 +124,6 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "documents")
-
-    def get_readonly_fields(self, request, obj=None):
-        # A published address is linked from elsewhere: it never changes.
-        if obj is not None and obj.is_published:
-            return ("slug",)
-        return ()
 
     @admin.display(description=_("status"))
     def status_label(self, obj):

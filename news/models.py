@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, Tag, TaggedItemBase
 
-from core.models import TimestampedModel, unique_slug
+from core.models import SluggedModel, TimestampedModel
 from core.richtext import RichTextField, sanitise_rich_text
 from core.uploads import validate_document_extension, validate_document_size, validate_image_upload
 
@@ -111,7 +111,7 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-class Article(TimestampedModel):
+class Article(SluggedModel, TimestampedModel):
     """A news item or, when it has an event date, an event."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -256,9 +256,7 @@ class Article(TimestampedModel):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            english = build_localized_fieldname("title", settings.LANGUAGE_CODE)
-            self.slug = unique_slug(self, getattr(self, english) or self.title)
+        self.fill_slug()
         sanitise_rich_text(self)
         super().save(*args, **kwargs)
         self._refresh_renditions()

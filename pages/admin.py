@@ -6,6 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
+from core.admin import StableSlugAdmin
 
 from .models import Page, SiteSettings
 
@@ -43,7 +44,7 @@ class SiteSettingsAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation")
     list_editable = ("order",)

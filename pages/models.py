@@ -3,11 +3,11 @@ from django.db import models
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimestampedModel, unique_slug
+from core.models import SingletonModel, SluggedModel, TimestampedModel
 from core.richtext import RichTextField, excerpt, sanitise_rich_text
 
 
-class SiteSettings(models.Model):
+class SiteSettings(SingletonModel):
     """The one record behind the sidebar's contact box and social links.
 
     Staff edit it in the admin; the templates never spell these details out.
@@ -49,16 +49,6 @@ class SiteSettings(models.Model):
     def __str__(self):
         return str(_("Site settings"))
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        """The settings record, created empty on first use."""
-        obj, _created = cls.objects.get_or_create(pk=1)
-        return obj
-
 
 class PageQuerySet(models.QuerySet):
     def published(self):
@@ -69,7 +59,7 @@ class PageQuerySet(models.QuerySet):
         return self.published().filter(show_in_navigation=True, parent=None).order_by("order", "pk")
 
 
-class Page(TimestampedModel):
+class Page(SluggedModel, TimestampedModel):
     """A page that staff write: About Us, ROMACT, contact, privacy notice...
 
     Pages form a tree; a page's address is the chain of slugs from the top,
@@ -154,8 +144,7 @@ class Page(TimestampedModel):
         return Page.objects.filter(path__in=prefixes).order_by("path") if prefixes else []
 
     def clean(self):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_en or self.title, max_length=100)
+        self.fill_slug()
         if self.show_in_navigation and self.parent_id:
             raise ValidationError(
                 {"show_in_navigation": _("Only top-level pages can be in the main menu.")}
@@ -176,8 +165,7 @@ class Page(TimestampedModel):
             )
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_en or self.title, max_length=100)
+        self.fill_slug()
         sanitise_rich_text(self)
         old_path = self.path
         self.path = self.build_path()

@@ -5,6 +5,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site.history import HistoryAdmin
+from core.admin import StableSlugAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import NationalNetwork, Participant
@@ -13,7 +14,11 @@ from .resources import ParticipantResource
 
 @admin.register(Participant)
 class ParticipantAdmin(
-    SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin
+    StableSlugAdmin,
+    SpreadsheetImportExportMixin,
+    ImportExportMixin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -30,10 +35,6 @@ class ParticipantAdmin(
         (_("On the map"), {"fields": (("latitude", "longitude"),)}),
         (_("About"), {"fields": ("website", "description")}),
     )
-
-    def get_readonly_fields(self, request, obj=None):
-        # The address is made on first save and stays: links to it must keep working.
-        return ("slug",) if obj else ()
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

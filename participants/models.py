@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 
 from core.countries import local_country_order
 from core.dates import DatePrecision, partial_date_display, partial_date_iso
-from core.models import AuthorityKind, NotReserved, TimestampedModel, unique_slug
+from core.models import AuthorityKind, NotReserved, SluggedModel, TimestampedModel
 
 
 class NationalNetwork(TimestampedModel):
@@ -73,7 +73,10 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(latitude__isnull=False, longitude__isnull=False)
 
 
-class Participant(TimestampedModel):
+class Participant(SluggedModel, TimestampedModel):
+    slug_source = "name"
+    published_field = "is_active"
+
     """A city, region or other authority taking part in the Alliance."""
 
     Kind = AuthorityKind
@@ -163,8 +166,7 @@ class Participant(TimestampedModel):
         # in another language only: English is the fallback, so it must be there.
         if not self.name_en:
             self.name_en = self.name
-        if not self.slug:
-            self.slug = unique_slug(self, self.name_en)
+        self.fill_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

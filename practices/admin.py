@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from alliance_site.csp import NonceMediaAdmin
+from core.admin import StableSlugAdmin
 
 from .models import Practice, Theme
 
@@ -13,7 +14,7 @@ class ThemeAdmin(TranslationAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
+class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, TabbedTranslationAdmin):
     list_display = ("title", "place", "country", "type", "year", "is_published")
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import NotReserved, TimestampedModel, unique_slug
+from core.models import NotReserved, SluggedModel, TimestampedModel
 from core.richtext import RichTextField, excerpt, sanitise_rich_text
 
 
@@ -66,7 +66,7 @@ class PracticeQuerySet(models.QuerySet):
         )
 
 
-class Practice(TimestampedModel):
+class Practice(SluggedModel, TimestampedModel):
     """A good practice of Roma inclusion by a city or region."""
 
     class Type(models.TextChoices):
@@ -138,7 +138,6 @@ class Practice(TimestampedModel):
         return self.summary or excerpt(self.description)
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_en or self.title)
+        self.fill_slug()
         sanitise_rich_text(self)
         super().save(*args, **kwargs)
