@@ -17,7 +17,9 @@ submitted a form), and responses that set a cookie, use the CSRF token, or say
 they are private.
 """
 
+import functools
 import hashlib
+import inspect
 
 from django.conf import settings
 from django.core.cache import cache
@@ -90,18 +92,79 @@ def store_many(version, values, timeout=None):
     cache.set_many({key: (version, value) for key, value in values.items()}, timeout)
 
 
-def cached_by_content(name, compute, timeout=None):
-    """`compute()`, kept in the shared cache until staff change any content.
+# What pages share --------------------------------------------------------------
+#
+# A page the cache has not seen reuses the pieces it shares with other pages,
+# kept under the same content version as the pages, per language. One API:
+#
+# - `@shared("name:{argument}")` on a function or a view's method: its value;
+# - `{% shared_fragment "name" value... %}` (templatetags/fragments.py): a part
+#   of a template;
+# - `SharedPieces`, under both and under the tags that show several pieces of a
+#   page at once (the menu, sidebar and footer; news entries): one round trip.
 
-    For the pieces every page repeats (menu, sidebar, the news filters), so a
-    page rendered afresh does not pay for them again. Kept per language.
+
+class SharedPieces:
+    """Pieces named by `names`, read together in one round trip to the cache.
+
+    `get(name, compute)` gives what the cache holds for `name`, or `compute()`,
+    kept by `save()` (one more round trip, only when something was missing).
     """
-    key = f"content:{get_language()}:{name}"
-    version, value = lookup(key)
-    if value is None:
-        value = compute()
-        store(key, version, value, timeout)
+
+    def __init__(self, names):
+        language = get_language()
+        self.keys = {name: f"content:{language}:{name}" for name in names}
+        self.version, found = lookup_many(list(self.keys.values()))
+        self.found = {name: found[key] for name, key in self.keys.items() if key in found}
+        self.fresh = {}
+
+    def __contains__(self, name):
+        return name in self.found
+
+    def get(self, name, compute):
+        if name not in self.found:
+            self.found[name] = self.fresh[name] = compute()
+        return self.found[name]
+
+    def save(self, timeout=None):
+        if self.fresh:
+            store_many(
+                self.version,
+                {self.keys[name]: value for name, value in self.fresh.items()},
+                timeout,
+            )
+            self.fresh = {}
+
+
+def shared_piece(name, compute, timeout=None):
+    """`compute()`, kept in the shared cache until staff change any content."""
+    pieces = SharedPieces([name])
+    value = pieces.get(name, compute)
+    pieces.save(timeout)
     return value
+
+
+def shared(name, timeout=None):
+    """Decorator: the function's value is shared by every page that asks for it.
+
+    `name` names the piece; `{...}` fields in it are filled from the call's
+    arguments (`@shared("signatories:{number}")`, `@shared("{self.count_key}")`),
+    and must name everything the value depends on besides the language.
+    """
+
+    def decorator(function):
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            arguments = signature.bind(*args, **kwargs)
+            arguments.apply_defaults()
+            piece = name.format(**arguments.arguments)
+            return shared_piece(piece, lambda: function(*args, **kwargs), timeout)
+
+        return wrapper
+
+    return decorator
 
 
 def _shown_on_pages(sender):

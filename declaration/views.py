@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.views.generic import DetailView, TemplateView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
-from alliance_site.page_cache import cached_by_content
+from alliance_site.page_cache import shared
 from core.countries import RowsByLocalCountry, collation_key
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -25,12 +25,12 @@ class DeclarationView(TemplateView):
         )
         # The table, its counter and its pages: rendered once per page and
         # language, and kept until the content changes.
-        number = self.request.GET.get("page") or "1"
-        context["signatories_section"] = cached_by_content(
-            f"signatories:{number}", lambda: self.signatories_section(number)
+        context["signatories_section"] = self.signatories_section(
+            self.request.GET.get("page") or "1"
         )
         return context
 
+    @shared("signatories:{number}")
     def signatories_section(self, number):
         table = RowsByLocalCountry(Signatory.objects.public())
         try:

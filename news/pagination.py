@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from alliance_site.page_cache import cached_by_content
+from alliance_site.page_cache import shared
 
 
 class NewsPaginator(Paginator):
@@ -22,8 +22,9 @@ class NewsPaginator(Paginator):
         self.count_key = count_key
 
     @cached_property
+    @shared("{self.count_key}")
     def count(self):
-        return cached_by_content(self.count_key, self.object_list.count)
+        return self.object_list.count()
 
     def _get_page(self, object_list, *args, **kwargs):
         return super()._get_page(ArticleRows.of(object_list), *args, **kwargs)

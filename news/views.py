@@ -1,13 +1,12 @@
 from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from alliance_site.page_cache import cached_by_content
+from alliance_site.page_cache import shared
 
 from .forms import ArticleFilterForm
 from .models import ORGANISATION, Article, published_years, tags_in_use, tags_on_published
@@ -59,6 +58,7 @@ class HomeView(PublishedArticlesMixin, ListView):
         return ArticleRows.of(super().get_queryset()[:HOME_ITEMS])
 
 
+@shared("news-filter-choices")
 def filter_choices():
     """The tags and years that published articles have: both read the whole
     table, so they are kept until an article changes (as plain values, quick
@@ -75,7 +75,7 @@ class ArticleListView(PublishedArticlesMixin, ListView):
     template_name = "news/article_list.html"
 
     def get(self, request, *args, **kwargs):
-        tags, years = cached_by_content("news-filter-choices", filter_choices)
+        tags, years = filter_choices()
         self.filter_form = ArticleFilterForm(request.GET, tags=tags, years=years)
         if not self.filter_form.is_valid():
             raise Http404("Unknown tag or year.")
@@ -102,14 +102,8 @@ class ArticleListView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         form = self.filter_form
-        # The two menus list every tag and year: rendered once per choice made.
-        choice = f"{form.cleaned_data['tag']}:{form.cleaned_data['year']}"
         return super().get_context_data(
             filter_form=form,
-            filter_fields=cached_by_content(
-                f"news-filter-fields:{choice}",
-                lambda: render_to_string("news/includes/filter_fields.html", {"filter_form": form}),
-            ),
             is_filtered=bool(form.selected_tag or form.selected_year),
             **kwargs,
         )

@@ -10,9 +10,8 @@ first of them.
 from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from alliance_site.page_cache import lookup_many, store
+from alliance_site.page_cache import SharedPieces
 from pages.models import SiteSettings
 
 register = template.Library()
@@ -24,18 +23,13 @@ PARTS = {
 }
 
 
-def _keys(request):
-    """The cache key of each part, as this request shows it."""
-    language = get_language()
+def _names(request):
+    """The name of each part, as this request shows it."""
     match = request.resolver_match
     # The menu marks the section, the home page and a menu page by its address.
     section = f"{match.namespace}:{match.url_name}" if match else ""
     here = request.path if match and match.namespace == "pages" else ""
-    return {
-        "nav": f"content:{language}:nav:{section}:{here}",
-        "sidebar": f"content:{language}:sidebar",
-        "footer": f"content:{language}:footer",
-    }
+    return {"nav": f"nav:{section}:{here}", "sidebar": "sidebar", "footer": "footer"}
 
 
 def _context(context, part):
@@ -49,13 +43,11 @@ def chrome(context, part):
     """The rendered `part` ("nav", "sidebar" or "footer") of the page."""
     request = context["request"]
     if not hasattr(request, "chrome_parts"):
-        keys = _keys(request)
-        version, found = lookup_many(list(keys.values()))
-        request.chrome_parts = {"version": version, "keys": keys, "found": found}
-    cached = request.chrome_parts
-    key = cached["keys"][part]
-    if key not in cached["found"]:
-        rendered = get_template(PARTS[part]).render(_context(context, part))
-        store(key, cached["version"], rendered)
-        cached["found"][key] = rendered
-    return mark_safe(cached["found"][key])  # noqa: S308 (rendered by a template)
+        names = _names(request)
+        request.chrome_parts = (names, SharedPieces(names.values()))
+    names, pieces = request.chrome_parts
+    rendered = pieces.get(
+        names[part], lambda: get_template(PARTS[part]).render(_context(context, part))
+    )
+    pieces.save()
+    return mark_safe(rendered)  # noqa: S308 (rendered by a template)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from alliance_site.page_cache import cached_by_content
+from alliance_site.page_cache import shared_piece
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         name = ":".join(str(part.resolve(context)) for part in self.parts)
         return mark_safe(  # noqa: S308 (rendered by the template)
-            cached_by_content(f"fragment:{name}", lambda: self.nodelist.render(context))
+            shared_piece(f"fragment:{name}", lambda: self.nodelist.render(context))
         )
 
 

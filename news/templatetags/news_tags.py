@@ -5,9 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from alliance_site.page_cache import lookup_many, store_many
+from alliance_site.page_cache import SharedPieces
 
 register = template.Library()
 
@@ -32,22 +31,18 @@ def article_items(articles, show_tags=False):
     and all of a page's entries are read in one round trip.
     """
     template = get_template("news/includes/article_item.html")
-    language = get_language()
-    keys = [
-        f"news-item:{language}:{pk}:{bool(show_tags)}:{position == 0}"
+    names = [
+        f"news-item:{pk}:{bool(show_tags)}:{position == 0}"
         for position, pk in enumerate(articles.ids)
     ]
-    version, found = lookup_many(keys)
-    missing = [pk for key, pk in zip(keys, articles.ids, strict=True) if key not in found]
+    pieces = SharedPieces(names)
+    missing = [pk for name, pk in zip(names, articles.ids, strict=True) if name not in pieces]
     rows = articles.rows(missing)
-    rendered, fresh = [], {}
-    for position, (key, pk) in enumerate(zip(keys, articles.ids, strict=True)):
-        if key not in found:
-            if pk not in rows:  # unpublished since its id was read
-                continue
-            context = {"article": rows[pk], "eager": position == 0, "show_tags": show_tags}
-            found[key] = fresh[key] = template.render(context)
-        rendered.append(found[key])
-    if fresh:
-        store_many(version, fresh)
+    rendered = []
+    for position, (name, pk) in enumerate(zip(names, articles.ids, strict=True)):
+        if name not in pieces and pk not in rows:  # unpublished since its id was read
+            continue
+        context = {"article": rows.get(pk), "eager": position == 0, "show_tags": show_tags}
+        rendered.append(pieces.get(name, lambda context=context: template.render(context)))
+    pieces.save()
     return mark_safe("".join(f"<li>{item}</li>\n" for item in rendered))  # noqa: S308
