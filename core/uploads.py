@@ -46,6 +46,15 @@ def _refuse_active_content(content, message):
         raise ValidationError(message, code="active_content")
 
 
+def _refuse_if_larger(upload, limit, message):
+    if upload.size > limit:
+        raise ValidationError(
+            message,
+            code="file_too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
+
+
 def _is_new_upload(value):
     """Files already in storage were checked when they were uploaded."""
     return value is not None and not getattr(value, "_committed", False)
@@ -68,15 +77,11 @@ def validate_image_upload(value):
     """Refuse anything but a reasonably sized JPEG, PNG, WebP or GIF picture."""
     if not _is_new_upload(value):
         return
-    if value.size > MAX_IMAGE_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; images may be at most %(limit)s. Save a smaller version."),
-            code="file_too_large",
-            params={
-                "size": filesizeformat(value.size),
-                "limit": filesizeformat(MAX_IMAGE_BYTES),
-            },
-        )
+    _refuse_if_larger(
+        value,
+        MAX_IMAGE_BYTES,
+        _("This file is %(size)s; images may be at most %(limit)s. Save a smaller version."),
+    )
     if _looks_like_svg(value):
         raise ValidationError(
             _("SVG images are not accepted. Upload a JPEG, PNG or WebP picture."),
@@ -162,14 +167,11 @@ validate_document_extension = FileExtensionValidator(
 
 
 def validate_document_size(value):
-    if _is_new_upload(value) and value.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
+    if _is_new_upload(value):
+        _refuse_if_larger(
+            value,
+            MAX_DOCUMENT_BYTES,
             _("This file is %(size)s; documents may be at most %(limit)s."),
-            code="file_too_large",
-            params={
-                "size": filesizeformat(value.size),
-                "limit": filesizeformat(MAX_DOCUMENT_BYTES),
-            },
         )
 
 
