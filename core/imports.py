@@ -231,6 +231,12 @@ class PartialDateField(fields.Field):
         return self.get_value(instance)
 
 
+def column(name, widget, attribute=None):
+    """A spreadsheet column `name`, read and written by `widget`, into the field of the
+    same name (or `attribute`)."""
+    return fields.Field(attribute=attribute or name, column_name=name, widget=widget)
+
+
 class StrictModelResource(resources.ModelResource):
     """A resource that refuses, row by row and with reasons, what it cannot take in.
 

@@ -1,7 +1,5 @@
 """Spreadsheet columns of signatories, for the admin's import and export."""
 
-from import_export import fields
-
 from core.imports import (
     ChoiceWidget,
     CountryWidget,
@@ -10,6 +8,7 @@ from core.imports import (
     StrictBooleanWidget,
     StrictModelResource,
     TextWidget,
+    column,
 )
 from core.models import AuthorityKind
 
@@ -19,25 +18,13 @@ from .models import Signatory
 class SignatoryResource(StrictModelResource):
     """One row per signatory; a row matches a record by country and name."""
 
-    name = fields.Field(attribute="name", column_name="name", widget=RequiredTextWidget())
-    kind = fields.Field(
-        attribute="kind",
-        column_name="kind",
-        widget=ChoiceWidget(AuthorityKind, allow_blank=True),
-    )
-    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
-    signatory_name = fields.Field(
-        attribute="signatory_name", column_name="signatory_name", widget=TextWidget()
-    )
-    signatory_position = fields.Field(
-        attribute="signatory_position", column_name="signatory_position", widget=TextWidget()
-    )
-    date_signed = fields.Field(
-        attribute="date_signed", column_name="date_signed", widget=DateWidget()
-    )
-    is_public = fields.Field(
-        attribute="is_public", column_name="is_public", widget=StrictBooleanWidget()
-    )
+    name = column("name", RequiredTextWidget())
+    kind = column("kind", ChoiceWidget(AuthorityKind, allow_blank=True))
+    country = column("country", CountryWidget())
+    signatory_name = column("signatory_name", TextWidget())
+    signatory_position = column("signatory_position", TextWidget())
+    date_signed = column("date_signed", DateWidget())
+    is_public = column("is_public", StrictBooleanWidget())
 
     required_columns = ("name", "country")
 

@@ -12,6 +12,7 @@ from core.imports import (
     StrictBooleanWidget,
     StrictModelResource,
     TextWidget,
+    column,
 )
 
 from .models import NationalNetwork, Participant
@@ -20,31 +21,21 @@ from .models import NationalNetwork, Participant
 class ParticipantResource(StrictModelResource):
     """One row per participant; a row matches a record by country and English name."""
 
-    name = fields.Field(attribute="name_en", column_name="name", widget=RequiredTextWidget())
-    name_fr = fields.Field(attribute="name_fr", column_name="name_fr", widget=TextWidget())
+    name = column("name", RequiredTextWidget(), attribute="name_en")
+    name_fr = column("name_fr", TextWidget())
     slug = fields.Field(attribute="slug", column_name="slug", readonly=True)
-    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(Participant.Kind))
-    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
+    kind = column("kind", ChoiceWidget(Participant.Kind))
+    country = column("country", CountryWidget())
     date_joined = PartialDateField("date_joined", "date_joined_precision", "date_joined")
-    website = fields.Field(attribute="website", column_name="website", widget=TextWidget())
-    latitude = fields.Field(attribute="latitude", column_name="latitude", widget=CoordinateWidget())
-    longitude = fields.Field(
-        attribute="longitude", column_name="longitude", widget=CoordinateWidget()
+    website = column("website", TextWidget())
+    latitude = column("latitude", CoordinateWidget())
+    longitude = column("longitude", CoordinateWidget())
+    national_network = column(
+        "national_network", NaturalKeyWidget(NationalNetwork, field="name_en")
     )
-    national_network = fields.Field(
-        attribute="national_network",
-        column_name="national_network",
-        widget=NaturalKeyWidget(NationalNetwork, field="name_en"),
-    )
-    description = fields.Field(
-        attribute="description_en", column_name="description", widget=TextWidget()
-    )
-    description_fr = fields.Field(
-        attribute="description_fr", column_name="description_fr", widget=TextWidget()
-    )
-    is_active = fields.Field(
-        attribute="is_active", column_name="is_active", widget=StrictBooleanWidget()
-    )
+    description = column("description", TextWidget(), attribute="description_en")
+    description_fr = column("description_fr", TextWidget())
+    is_active = column("is_active", StrictBooleanWidget())
 
     required_columns = ("name", "country")
 
