@@ -58,6 +58,8 @@ def test_an_editor_writes_an_article_body_in_both_languages(admin_page):
         ("admin:news_article_add", ["body_en", "body_fr"]),
         ("admin:pages_page_add", ["body_en", "body_fr"]),
         ("admin:practices_practice_add", ["description_en", "description_fr"]),
+        # The one record's list leads to its form.
+        ("admin:declaration_declaration_changelist", ["body_en", "body_fr"]),
     ],
 )
 def test_every_rich_text_field_opens_in_the_editor(admin_page, admin_url, fields):
