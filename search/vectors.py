@@ -6,9 +6,9 @@ table has one column per language, `search_vector_en` and `search_vector_fr`,
 that PostgreSQL computes itself:
 
     search_vector_fr tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('french'::regconfig,
+        setweight(to_tsvector('alliance_french'::regconfig,
                   coalesce(nullif("title_fr"::text, ''), "title_en"::text, '')), 'A')
-        || setweight(to_tsvector('french'::regconfig, ...), 'B') || ...
+        || setweight(to_tsvector('alliance_french'::regconfig, ...), 'B') || ...
     ) STORED
 
 The title weighs A and the other fields B; a French field left empty gives
@@ -43,7 +43,9 @@ from django.db.models import Expression
 from modeltranslation.utils import build_localized_fieldname
 
 # The text search configuration of each language; English is the fallback.
-SEARCH_CONFIGS = {"en": "english", "fr": "french"}
+# Each is PostgreSQL's own with `unaccent` before the stemmer
+# (search/migrations/0001_forgiving_configurations.py).
+SEARCH_CONFIGS = {"en": "alliance_english", "fr": "alliance_french"}
 
 
 def vector_column(language):

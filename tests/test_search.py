@@ -9,6 +9,7 @@ from pages.models import Page
 from participants.models import Participant
 from practices.models import Practice
 from search import registry
+from submissions.models import NGOPartner
 from search.backends import search
 from search.query import highlight, words
 from search.vectors import (
@@ -81,6 +82,8 @@ def test_results_are_counted_per_kind_and_found_everywhere(client):
         "All": 2,
         "Pages": 1,
         "Participants": 0,
+        "Signatories of the Declaration": 0,
+        "NGO partners": 0,
         "Good practices": 1,
         "Documents": 0,
     } | {k: v for k, v in counts(response).items() if k == "News and events"}
@@ -325,6 +328,8 @@ def test_the_stored_vectors_hold_what_each_kind_searches(demo_content):
         place="Lyon",
         type="promising",
     )
+    # The demo content has no NGO partner: the sources name none.
+    NGOPartner.objects.create(name="Association Égalité", country="FR")
     quote = connection.ops.quote_name
     for kind in registry.kinds():
         model = kind.queryset().model
