@@ -80,6 +80,22 @@ class Declaration(models.Model):
             "on save (paragraphs, headings, lists, links, emphasis)."
         ),
     )
+    commitments = models.TextField(
+        _("what a signatory commits to"),
+        blank=True,
+        help_text=_(
+            "Shown on the Declaration's page and above the sign form. Blank lines separate "
+            "paragraphs; HTML is accepted and cleaned on save, as for the text."
+        ),
+    )
+    document_url = models.URLField(
+        _("address of the official text"),
+        blank=True,
+        help_text=_(
+            "Where the Council of Europe publishes the Declaration in this language. "
+            "Leave empty while no public address is known."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Declaration")
@@ -91,8 +107,9 @@ class Declaration(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         for code, _name in settings.LANGUAGES:
-            field = f"body_{code}"
-            setattr(self, field, sanitise_rich_text(getattr(self, field)))
+            for name in ("body", "commitments"):
+                field = f"{name}_{code}"
+                setattr(self, field, sanitise_rich_text(getattr(self, field)))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -124,6 +141,11 @@ class DeclarationTranslation(TimestampedModel):
         blank=True,
         help_text=_("The translated text, shown on its own page. Plain text."),
     )
+    url = models.URLField(
+        _("address"),
+        blank=True,
+        help_text=_("Where the Council of Europe publishes this translation, if it does."),
+    )
 
     class Meta:
         verbose_name = _("translation of the Declaration")
@@ -135,8 +157,10 @@ class DeclarationTranslation(TimestampedModel):
 
     def clean(self):
         super().clean()
-        if not self.document and not self.text.strip():
-            raise ValidationError(_("Give the translation as a document, as text, or both."))
+        if not self.document and not self.text.strip() and not self.url:
+            raise ValidationError(
+                _("Give the translation as a document, as text or as the address where it is.")
+            )
 
     @property
     def name_local(self):
