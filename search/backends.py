@@ -6,19 +6,19 @@ visitor's language, whole words only: "ecole" finds "École", "logement" finds
 with the site's configurations (`unaccent`, then the language's stemmer),
 ranked with the title weighing more than the text, on the vectors that
 PostgreSQL stores and indexes for each record (search/vectors.py). Other
-databases (SQLite while developing): the same stemmers in Python
-(search/stems.py); every word must be found; titles rank higher.
+SQLite (while developing): the same stemmers in Python (search/stems.py),
+into a full-text index of stems that triggers keep (search/vectors.py); every
+word must be found; titles rank higher.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, IntegerField, Value
-from django.db.models.functions import Coalesce, NullIf
-from modeltranslation.utils import build_localized_fieldname
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 
 from .query import words
 from .stems import query_stems
-from .vectors import SEARCH_CONFIGS, StoredVector
+from .vectors import SEARCH_CONFIGS, StoredVector, sqlite_index
 
 
 def search(kind, query, language):
@@ -52,24 +52,26 @@ def best(found, start, stop):
 
 
 def stemmed_search(kind, query, language):
-    """Every word, folded and stemmed as PostgreSQL does (search/stems.py), in some field."""
+    """Every word, folded and stemmed as PostgreSQL does (search/stems.py), found in
+    the kind's index of stems (search/vectors.py); titles first."""
     stems = query_stems(words(query), language)
     if not stems:
         return kind.queryset().none()
-
-    def text(field):
-        if not kind.is_translated(field):
-            return F(field)
-        local, english = (build_localized_fieldname(field, code) for code in (language, "en"))
-        if local == english:
-            return F(english)
-        return Coalesce(NullIf(F(local), Value("")), F(english))
-
-    rank = Func(
-        Value(language),
-        Value(" ".join(stems)),
-        *(text(field) for field in kind.fields),
-        function="search_rank",
-        output_field=IntegerField(),
+    if language not in SEARCH_CONFIGS:
+        language = "en"
+    queryset = kind.queryset()
+    index = connection.ops.quote_name(sqlite_index(queryset.model._meta.db_table, language))
+    everywhere = " AND ".join(f'"{stem}"' for stem in stems)
+    in_title = " AND ".join(f'title : "{stem}"' for stem in stems)
+    matching = f"SELECT rowid FROM {index} WHERE {index} MATCH %s"
+    return (
+        queryset.filter(pk__in=RawSQL(matching, [everywhere]))
+        .annotate(
+            rank=Case(
+                When(pk__in=RawSQL(matching, [in_title]), then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-rank", "pk")
     )
-    return kind.queryset().annotate(rank=rank).filter(rank__gt=0).order_by("-rank", "pk")

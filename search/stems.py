@@ -1,9 +1,10 @@
 """Words as the search compares them: folded (no accents, no capitals), then stemmed.
 
 PostgreSQL does this in its text search configurations (search/migrations:
-`unaccent`, then the Snowball stemmer of the language). On other databases
-(SQLite while developing) the same Snowball stemmers, from PyStemmer, run in
-Python through a function registered on each connection, so that both engines
+`unaccent`, then the Snowball stemmer of the language). On SQLite (while
+developing) the same Snowball stemmers, from PyStemmer, run in Python through
+`search_stems()`, a function registered on each connection that fills a
+full-text index of stems (search/vectors.py), so that both engines
 find the same records for the same words: "ecole", "École" and "ÉCOLES" all
 become "ecol", "housing" and "house" both "hous", and "Roma" stays "roma",
 which neither "ROMACT" nor "Romania" is.
@@ -73,47 +74,14 @@ def text_stems(text, language):
     return set(stem_words(WORD.findall(_MARKUP.sub(" ", text)), language))
 
 
-def _fragment(stem):
-    """A part of `stem` that the folded text of any word with that stem contains.
-
-    Snowball changes at most the last two letters of what it keeps ("happy",
-    "happi"; "chevaux", "cheval"), so the rest is a prefix of the word itself.
-    """
-    return stem[: max(2, len(stem) - 2)]
-
-
-def rank(language, wanted, title, *texts):
-    """0 unless every stem of `wanted` (space-separated) is among the stems of
-    the title and texts; otherwise 3 for each found in the title, 1 for each in a text.
-
-    Most records lack some word altogether: a search of the folded text for a
-    piece of each stem turns them away before anything is stemmed.
-    """
-    stems = wanted.split()
-    if not stems:
-        return 0
-    fields = [title or "", *(text or "" for text in texts)]
-    folded = fold(" ".join(fields))
-    if not all(_fragment(stem) in folded for stem in stems):
-        return 0
-    title_stems = text_stems(fields[0], language)
-    other_stems = set().union(*(text_stems(text, language) for text in fields[1:]))
-    score = 0
-    for stem in stems:
-        if stem in title_stems:
-            score += 3
-        elif stem in other_stems:
-            score += 1
-        else:
-            return 0
-    return score
+def stems_text(language, text):
+    """The stems of `text`, each once, separated by spaces: what the SQLite index holds."""
+    if not text:
+        return ""
+    return " ".join(dict.fromkeys(stem_words(WORD.findall(_MARKUP.sub(" ", text)), language)))
 
 
 def register_functions(sender, connection, **kwargs):
     """Give each new SQLite connection the search's function (connection_created)."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function("search_rank", -1, _sql_rank, deterministic=True)
-
-
-def _sql_rank(language, wanted, *fields):
-    return rank(language, wanted, *fields)
+        connection.connection.create_function("search_stems", 2, stems_text, deterministic=True)

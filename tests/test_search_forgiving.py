@@ -176,3 +176,15 @@ def test_accent_free_words_are_found_through_the_index():
         plan = search(kind, word, language).explain()
         assert f"Bitmap Index Scan on {table}_search_vector_{language}" in plan, plan
         assert search(kind, word, language).count() == 1, word
+
+
+@pytest.mark.django_db
+def test_a_record_changed_or_deleted_without_save_is_searched_as_it_is_now(client):
+    housing = Article.objects.create(
+        title_en="Housing", body_en="<p>Housing for Roma families.</p>", is_published=True
+    )
+    Article.objects.filter(pk=housing.pk).update(body_en="<p>Une campagne de vaccination.</p>")
+    assert found_titles(client, "en", "vaccination") == {"Housing"}
+    assert found_titles(client, "en", "families") == set()
+    Article.objects.filter(pk=housing.pk).delete()
+    assert found_titles(client, "en", "housing") == set()
