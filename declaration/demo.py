@@ -25,31 +25,31 @@ INTRO_FR = (
     "partie ?"
 )
 BODY_EN = (
-    "The Congress of Local and Regional Authorities of the Council of Europe adopted the "
+    "<p>The Congress of Local and Regional Authorities of the Council of Europe adopted the "
     "Declaration of Mayors and Elected Representatives of Local and Regional Authorities "
     "against anti-Gypsyism at its 32nd session, in March 2017. The Congress sees the political "
     "participation of Roma as one of the key conditions of their inclusion, and the "
-    "Declaration asks those who sign it to act on it.\n\n"
-    "Besides English and French, the Council of Europe's official languages, the Declaration "
+    "Declaration asks those who sign it to act on it.</p>"
+    "<p>Besides English and French, the Council of Europe's official languages, the Declaration "
     "exists in many other languages: 34 languages in all. Translations in non-official "
     "languages were financially supported by the Government of Finland, the Federal "
-    "Government of Germany and the Government of Hungary through voluntary contributions.\n\n"
-    "To receive the text in one of its languages, write to the Alliance Task Force at "
-    '<a href="mailto:alliance@coe.int">alliance@coe.int</a>.'
+    "Government of Germany and the Government of Hungary through voluntary contributions.</p>"
+    "<p>To receive the text in one of its languages, write to the Alliance Task Force at "
+    '<a href="mailto:alliance@coe.int">alliance@coe.int</a>.</p>'
 )
 BODY_FR = (
-    "Le Congrès des pouvoirs locaux et régionaux du Conseil de l'Europe a adopté la "
+    "<p>Le Congrès des pouvoirs locaux et régionaux du Conseil de l'Europe a adopté la "
     "Déclaration des maires et des élus locaux et régionaux contre l'antitsiganisme lors de "
     "sa 32e session, en mars 2017. Le Congrès voit dans la participation politique des Roms "
     "l'une des conditions essentielles de leur inclusion, et la Déclaration demande à ceux "
-    "qui la signent d'agir en ce sens.\n\n"
-    "Outre l'anglais et le français, langues officielles du Conseil de l'Europe, la "
+    "qui la signent d'agir en ce sens.</p>"
+    "<p>Outre l'anglais et le français, langues officielles du Conseil de l'Europe, la "
     "Déclaration existe dans de nombreuses autres langues : 34 langues en tout. Les "
     "traductions dans les langues non officielles ont été financées par le Gouvernement de "
     "la Finlande, le Gouvernement fédéral de l'Allemagne et le Gouvernement de la Hongrie au "
-    "moyen de contributions volontaires.\n\n"
-    "Pour recevoir le texte dans l'une de ses langues, écrivez à la Task Force de l'Alliance "
-    'à <a href="mailto:alliance@coe.int">alliance@coe.int</a>.'
+    "moyen de contributions volontaires.</p>"
+    "<p>Pour recevoir le texte dans l'une de ses langues, écrivez à la Task Force de l'Alliance "
+    'à <a href="mailto:alliance@coe.int">alliance@coe.int</a>.</p>'
 )
 # What signing commits an authority to, in the site's words, from what the sources
 # say of it: the Declaration's title, and its Congress spokesperson's words at CAHROM
