@@ -67,13 +67,6 @@ def query_stems(terms, language):
     return list(dict.fromkeys(stem_words(pieces, language)))
 
 
-def text_stems(text, language):
-    """The set of stems of a field's text (HTML or plain)."""
-    if not text:
-        return set()
-    return set(stem_words(WORD.findall(_MARKUP.sub(" ", text)), language))
-
-
 def stems_text(language, text):
     """The stems of `text`, each once, separated by spaces: what the SQLite index holds."""
     if not text:
