@@ -16,7 +16,7 @@ from .resources import SignatoryResource
 
 class DeclarationTranslationInline(admin.TabularInline):
     model = DeclarationTranslation
-    fields = ("language", "document", "text")
+    fields = ("language", "document", "url", "text")
     extra = 1
 
 
@@ -25,7 +25,7 @@ class DeclarationAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     inlines = [DeclarationTranslationInline]
-    fields = ("title", "intro", "body", "translations_present")
+    fields = ("title", "intro", "commitments", "body", "document_url", "translations_present")
     readonly_fields = ("translations_present",)
 
     @admin.display(description=_("translations present"))

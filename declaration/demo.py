@@ -2,8 +2,10 @@
 
 The 122 signatories come from the original site's table (seed 000), repaired as
 fixtures/README.md describes. The Declaration's full text is not among the
-sources: the record holds the page's introduction and the facts the sources give,
-and staff paste the text (and upload the translations) in the admin.
+sources, nor the addresses of its official texts and translations: the record
+holds the page's introduction, what a signatory commits to and the facts the
+sources give (seeds 000 and 002; the 32nd session of the Congress, March 2017),
+and staff paste the text and add the addresses and translations in the admin.
 """
 
 import csv
@@ -23,20 +25,60 @@ INTRO_FR = (
     "partie ?"
 )
 BODY_EN = (
-    "The Declaration against anti-Gypsyism was endorsed by the Congress of Local and Regional "
-    "Authorities of the Council of Europe in March 2017.\n\n"
-    "Besides English and French, it has been translated into many other languages: 34 "
-    "languages in all. Translations in non-official languages were financially supported by "
-    "the Government of Finland, the Federal Government of Germany and the Government of "
-    "Hungary through voluntary contributions."
+    "<p>The Congress of Local and Regional Authorities of the Council of Europe adopted the "
+    "Declaration of Mayors and Elected Representatives of Local and Regional Authorities "
+    "against anti-Gypsyism at its 32nd session, in March 2017. The Congress sees the political "
+    "participation of Roma as one of the key conditions of their inclusion, and the "
+    "Declaration asks those who sign it to act on it.</p>"
+    "<p>Besides English and French, the Council of Europe's official languages, the Declaration "
+    "exists in many other languages: 34 languages in all. Translations in non-official "
+    "languages were financially supported by the Government of Finland, the Federal "
+    "Government of Germany and the Government of Hungary through voluntary contributions.</p>"
+    "<p>To receive the text in one of its languages, write to the Alliance Task Force at "
+    '<a href="mailto:alliance@coe.int">alliance@coe.int</a>.</p>'
 )
 BODY_FR = (
-    "La Déclaration contre l'antitsiganisme a été approuvée par le Congrès des pouvoirs "
-    "locaux et régionaux du Conseil de l'Europe en mars 2017.\n\n"
-    "Outre l'anglais et le français, elle a été traduite dans de nombreuses autres langues : "
-    "34 langues en tout. Les traductions dans les langues non officielles ont été financées "
-    "par le Gouvernement de la Finlande, le Gouvernement fédéral de l'Allemagne et le "
-    "Gouvernement de la Hongrie au moyen de contributions volontaires."
+    "<p>Le Congrès des pouvoirs locaux et régionaux du Conseil de l'Europe a adopté la "
+    "Déclaration des maires et des élus locaux et régionaux contre l'antitsiganisme lors de "
+    "sa 32e session, en mars 2017. Le Congrès voit dans la participation politique des Roms "
+    "l'une des conditions essentielles de leur inclusion, et la Déclaration demande à ceux "
+    "qui la signent d'agir en ce sens.</p>"
+    "<p>Outre l'anglais et le français, langues officielles du Conseil de l'Europe, la "
+    "Déclaration existe dans de nombreuses autres langues : 34 langues en tout. Les "
+    "traductions dans les langues non officielles ont été financées par le Gouvernement de "
+    "la Finlande, le Gouvernement fédéral de l'Allemagne et le Gouvernement de la Hongrie au "
+    "moyen de contributions volontaires.</p>"
+    "<p>Pour recevoir le texte dans l'une de ses langues, écrivez à la Task Force de l'Alliance "
+    'à <a href="mailto:alliance@coe.int">alliance@coe.int</a>.</p>'
+)
+# What signing commits an authority to, in the site's words, from what the sources
+# say of it: the Declaration's title, and its Congress spokesperson's words at CAHROM
+# (seed 002): "The mayors who sign the Declaration commit themselves to strive for the
+# fair representation of Roma and Travellers at all levels of democracy", "committed
+# themselves to the support of Roma candidates".
+COMMITMENTS_EN = (
+    "<p>The mayor or elected representative who signs the Declaration on behalf of a "
+    "municipality, city or region commits that authority to:</p>"
+    "<ul>"
+    "<li>oppose anti-Gypsyism at local and regional level;</li>"
+    "<li>strive for the fair representation of Roma and Travellers at all levels of "
+    "democracy;</li>"
+    "<li>support Roma candidates in elections.</li>"
+    "</ul>"
+    "<p>The signature is that of an elected representative: the form asks for their name, "
+    "their position and the date they signed.</p>"
+)
+COMMITMENTS_FR = (
+    "<p>Le maire ou l'élu qui signe la Déclaration au nom d'une municipalité, d'une ville ou "
+    "d'une région engage cette collectivité à :</p>"
+    "<ul>"
+    "<li>s'opposer à l'antitsiganisme aux niveaux local et régional ;</li>"
+    "<li>œuvrer pour une représentation équitable des Roms et des Gens du voyage à tous les "
+    "niveaux de la démocratie ;</li>"
+    "<li>soutenir les candidats roms aux élections.</li>"
+    "</ul>"
+    "<p>La signature est celle d'un élu : le formulaire demande son nom, sa fonction et la "
+    "date à laquelle il a signé.</p>"
 )
 
 
@@ -46,6 +88,7 @@ def load(stdout):
     declaration.title_fr = "Déclaration contre l'antitsiganisme"
     declaration.intro_en, declaration.intro_fr = INTRO_EN, INTRO_FR
     declaration.body_en, declaration.body_fr = BODY_EN, BODY_FR
+    declaration.commitments_en, declaration.commitments_fr = COMMITMENTS_EN, COMMITMENTS_FR
     declaration.save()
 
     path = Path(settings.BASE_DIR) / "fixtures" / "signatories.csv"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -9,7 +10,7 @@ from django_countries.fields import CountryField
 
 from core.countries import collation_key, local_country_order
 from core.models import AuthorityKind, SingletonModel, TimestampedModel
-from core.richtext import RichTextField, sanitise_rich_text
+from core.richtext import RichTextField, sanitise, sanitise_rich_text
 from core.uploads import validate_scan
 
 # Languages the Declaration can be translated into: every language Django knows by
@@ -51,6 +52,22 @@ class Declaration(SingletonModel):
             "on save (paragraphs, headings, lists, links, emphasis)."
         ),
     )
+    commitments = models.TextField(
+        _("what a signatory commits to"),
+        blank=True,
+        help_text=_(
+            "Shown on the Declaration's page and above the sign form. Blank lines separate "
+            "paragraphs; HTML is accepted and cleaned on save, as for the text."
+        ),
+    )
+    document_url = models.URLField(
+        _("address of the official text"),
+        blank=True,
+        help_text=_(
+            "Where the Council of Europe publishes the Declaration in this language. "
+            "Leave empty while no public address is known."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Declaration")
@@ -61,6 +78,11 @@ class Declaration(SingletonModel):
 
     def save(self, *args, **kwargs):
         sanitise_rich_text(self)
+        # The commitments are a list written in the admin's plain editor: the same policy.
+        for code, _name in settings.LANGUAGES:
+            field = f"commitments_{code}"
+            if value := getattr(self, field):
+                setattr(self, field, sanitise(value))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -86,6 +108,11 @@ class DeclarationTranslation(TimestampedModel):
         blank=True,
         help_text=_("The translated text, shown on its own page. Plain text."),
     )
+    url = models.URLField(
+        _("address"),
+        blank=True,
+        help_text=_("Where the Council of Europe publishes this translation, if it does."),
+    )
 
     class Meta:
         verbose_name = _("translation of the Declaration")
@@ -97,8 +124,10 @@ class DeclarationTranslation(TimestampedModel):
 
     def clean(self):
         super().clean()
-        if not self.document and not self.text.strip():
-            raise ValidationError(_("Give the translation as a document, as text, or both."))
+        if not self.document and not self.text.strip() and not self.url:
+            raise ValidationError(
+                _("Give the translation as a document, as text or as the address where it is.")
+            )
 
     @property
     def name_local(self):

@@ -5,4 +5,4 @@ from .models import Declaration
 
 @register(Declaration)
 class DeclarationTranslationOptions(TranslationOptions):
-    fields = ("title", "intro", "body")
+    fields = ("title", "intro", "body", "commitments", "document_url")

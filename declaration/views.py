@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
@@ -19,7 +21,8 @@ class DeclarationView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["declaration"] = Declaration.load()
+        context["declaration"] = declaration = Declaration.load()
+        context["official_texts"] = official_texts(declaration)
         context["translations"] = sorted(
             DeclarationTranslation.objects.all(), key=lambda t: collation_key(t.name_local)
         )
@@ -54,6 +57,15 @@ class DeclarationView(TemplateView):
             (number, countries.setdefault(s.country.code, s.country.name), s.name)
             for number, s in enumerate(page, start=page.start_index())
         ]
+
+
+def official_texts(declaration):
+    """The Declaration in each of the site's languages, the Council of Europe's official
+    ones: (code, name in that language, address of the text or "")."""
+    return [
+        (code, LANG_INFO[code]["name_local"], getattr(declaration, f"document_url_{code}") or "")
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 class DeclarationTranslationView(DetailView):

@@ -16,7 +16,8 @@ DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "ppt", "pptx",
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """Published, and with a file or a link: the Resources page links every document."""
+        return self.filter(is_published=True).exclude(file="", url="")
 
 
 class Document(TimestampedModel):
@@ -92,6 +93,10 @@ class Document(TimestampedModel):
     def clean(self):
         if self.kind in self.ADOPTED_TEXTS and not (self.number and self.year):
             raise ValidationError(_("Resolutions and recommendations need their number and year."))
+        if self.is_published and not self.file and not self.url:
+            raise ValidationError(
+                {"file": _("Give the document's file or its link: the page links every document.")}
+            )
 
     def save(self, *args, **kwargs):
         # Type and size are read once, here, so that listing documents touches no file.

@@ -1,29 +1,31 @@
 """Two ways to find and rank records for a query, chosen by the database.
 
-PostgreSQL: its full-text search, with the English or French configuration by
-the visitor's language (stemming: "logements" finds "logement"), ranked with
-the title weighing more than the text, on the vectors that PostgreSQL stores
-and indexes for each record (search/vectors.py). Other databases (SQLite while
-developing): every word must appear somewhere; titles rank higher.
+Both compare words folded (no accents, no capitals) and stemmed in the
+visitor's language, whole words only: "ecole" finds "École", "logement" finds
+"logements", "Roma" does not find "ROMACT". PostgreSQL: its full-text search
+with the site's configurations (`unaccent`, then the language's stemmer),
+ranked with the title weighing more than the text, on the vectors that
+PostgreSQL stores and indexes for each record (search/vectors.py). Other
+SQLite (while developing): the same stemmers in Python (search/stems.py),
+into a full-text index of stems that triggers keep (search/vectors.py); every
+word must be found; titles rank higher.
 """
-
-from functools import reduce
-from operator import add, and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from modeltranslation.utils import build_localized_fieldname
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 
 from .query import words
-from .vectors import SEARCH_CONFIGS, StoredVector
+from .stems import query_stems
+from .vectors import SEARCH_CONFIGS, StoredVector, sqlite_index
 
 
 def search(kind, query, language):
     """The kind's published records matching `query`, best first, with a `rank`."""
     if connection.vendor == "postgresql":
         return full_text_search(kind, query, language)
-    return simple_search(kind, query, language)
+    return stemmed_search(kind, query, language)
 
 
 def full_text_search(kind, query, language):
@@ -49,32 +51,27 @@ def best(found, start, stop):
     return found.filter(pk__in=found.values("pk")[start:stop])
 
 
-def simple_search(kind, query, language):
-    terms = words(query)
-    if not terms:
+def stemmed_search(kind, query, language):
+    """Every word, folded and stemmed as PostgreSQL does (search/stems.py), found in
+    the kind's index of stems (search/vectors.py); titles first."""
+    stems = query_stems(words(query), language)
+    if not stems:
         return kind.queryset().none()
-
-    def columns(field):
-        if not kind.is_translated(field):
-            return [field]
-        return [build_localized_fieldname(field, code) for code in dict.fromkeys([language, "en"])]
-
-    def matches(field, term):
-        return reduce(or_, (Q(**{f"{column}__icontains": term}) for column in columns(field)))
-
-    every_word = reduce(
-        and_, (reduce(or_, (matches(field, term) for field in kind.fields)) for term in terms)
-    )
-    rank = reduce(
-        add,
-        (
-            Case(
-                When(matches(field, term), then=Value(3 if i == 0 else 1)),
-                default=Value(0),
+    if language not in SEARCH_CONFIGS:
+        language = "en"
+    queryset = kind.queryset()
+    index = connection.ops.quote_name(sqlite_index(queryset.model._meta.db_table, language))
+    everywhere = " AND ".join(f'"{stem}"' for stem in stems)
+    in_title = " AND ".join(f'title : "{stem}"' for stem in stems)
+    matching = f"SELECT rowid FROM {index} WHERE {index} MATCH %s"
+    return (
+        queryset.filter(pk__in=RawSQL(matching, [everywhere]))
+        .annotate(
+            rank=Case(
+                When(pk__in=RawSQL(matching, [in_title]), then=Value(2)),
+                default=Value(1),
                 output_field=IntegerField(),
             )
-            for term in terms
-            for i, field in enumerate(kind.fields)
-        ),
+        )
+        .order_by("-rank", "pk")
     )
-    return kind.queryset().filter(every_word).annotate(rank=rank).order_by("-rank", "pk")

@@ -2,10 +2,11 @@
 
 import html
 import re
-import unicodedata
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+
+from .stems import WORD, fold, query_stems, stem_words
 
 MAX_WORDS = 10
 OPERATORS = {"or", "and", "not"}
@@ -21,70 +22,48 @@ def words(query):
     return list(dict.fromkeys(found))[:MAX_WORDS]
 
 
-class _FoldedCharacters(dict):
-    """Each character's folded form, by code point, worked out the first time it is met."""
-
-    def __missing__(self, code):
-        char = chr(code)
-        folded = self[code] = unicodedata.normalize("NFD", char)[0].lower()[:1] or char
-        return folded
-
-
-_FOLDED = _FoldedCharacters()
-
-
-def fold(text):
-    """Lower case without accents, one character for one, so positions stay the same."""
-    return text.translate(_FOLDED)
-
-
 def plain_text(value):
     text = html.unescape(strip_tags(value or "")).replace("\xa0", " ")
     return re.sub(r"\s+", " ", text).strip()
 
 
-def stem(word):
-    """A rough stem, so that "logements" highlights "logement" as full-text search finds it."""
-    word = fold(word)
-    for ending in ("ies", "es", "s", "x", "e"):
-        if len(word) - len(ending) >= 4 and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+def _matches(folded, stems, language, start=0, end=None):
+    """The spans of the words of `folded[start:end]` whose stem is one of `stems`."""
+    found = list(WORD.finditer(folded, start, len(folded) if end is None else end))
+    for match, stem in zip(found, stem_words([m.group() for m in found], language), strict=True):
+        if stem in stems:
+            yield match.span()
 
 
-def pattern(terms):
-    stems = sorted({stem(term) for term in terms if term}, key=len, reverse=True)
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*")
+def highlight(value, terms, length=220, language="en"):
+    """A passage of `value` around the first match, escaped, the words wrapped in <mark>.
 
-
-def highlight(value, terms, length=220):
-    """A passage of `value` around the first match, escaped, the words wrapped in <mark>."""
+    A word is marked when it is one the search found: the same stem as a word
+    asked for, in `language` ("logement" marks "logements", not "logistique").
+    """
     text = plain_text(value)
-    regex = pattern(terms)
     folded = fold(text)
-    first = regex.search(folded) if regex else None
+    stems = set(query_stems(terms, language))
+    first = next(_matches(folded, stems, language), None) if stems else None
     if len(text) <= length:
         start, end = 0, len(text)
     elif first is None:
         start, end = 0, length
     else:
-        start = max(0, first.start() - length // 3)
+        start = max(0, first[0] - length // 3)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < first.start() else start
+            start = space + 1 if 0 <= space < first[0] else start
         end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    passage, folded_passage = text[start:end], folded[start:end]
-    parts, position = [], 0
-    for match in regex.finditer(folded_passage) if regex else ():
-        parts.append(escape(passage[position : match.start()]))
-        parts.append(f"<mark>{escape(passage[match.start() : match.end()])}</mark>")
-        position = match.end()
-    parts.append(escape(passage[position:]))
+    parts, position = [], start
+    for word_start, word_end in _matches(folded, stems, language, start, end) if stems else ():
+        parts.append(escape(text[position:word_start]))
+        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+        position = word_end
+    parts.append(escape(text[position:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)

@@ -6,9 +6,9 @@ table has one column per language, `search_vector_en` and `search_vector_fr`,
 that PostgreSQL computes itself:
 
     search_vector_fr tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('french'::regconfig,
+        setweight(to_tsvector('alliance_french'::regconfig,
                   coalesce(nullif("title_fr"::text, ''), "title_en"::text, '')), 'A')
-        || setweight(to_tsvector('french'::regconfig, ...), 'B') || ...
+        || setweight(to_tsvector('alliance_french'::regconfig, ...), 'B') || ...
     ) STORED
 
 The title weighs A and the other fields B; a French field left empty gives
@@ -43,7 +43,9 @@ from django.db.models import Expression
 from modeltranslation.utils import build_localized_fieldname
 
 # The text search configuration of each language; English is the fallback.
-SEARCH_CONFIGS = {"en": "english", "fr": "french"}
+# Each is PostgreSQL's own with `unaccent` before the stemmer
+# (search/migrations/0001_forgiving_configurations.py).
+SEARCH_CONFIGS = {"en": "alliance_english", "fr": "alliance_french"}
 
 
 def vector_column(language):
@@ -110,17 +112,21 @@ class AddSearchVectors(Operation):
     def migration_name_fragment(self):
         return f"{self.model_name.lower()}_search_vectors"
 
-    def model(self, app_label, schema_editor, state):
+    def model(self, app_label, schema_editor, state, vendor="postgresql"):
         """The model, where the operation applies: None on other databases."""
         connection = schema_editor.connection
         model = state.apps.get_model(app_label, self.model_name)
-        if connection.vendor != "postgresql" or not self.allow_migrate_model(
-            connection.alias, model
-        ):
+        if connection.vendor != vendor or not self.allow_migrate_model(connection.alias, model):
             return None
         return model
 
     def add(self, app_label, schema_editor, state):
+        add_sqlite_index(
+            self.model(app_label, schema_editor, state, "sqlite"),
+            self.fields,
+            self.configs,
+            schema_editor,
+        )
         model = self.model(app_label, schema_editor, state)
         if model is None:
             return
@@ -137,6 +143,9 @@ class AddSearchVectors(Operation):
             schema_editor.execute(f"CREATE INDEX {index} ON {quote(table)} USING gin ({column})")
 
     def remove(self, app_label, schema_editor, state):
+        remove_sqlite_index(
+            self.model(app_label, schema_editor, state, "sqlite"), self.configs, schema_editor
+        )
         model = self.model(app_label, schema_editor, state)
         if model is None:
             return
@@ -190,3 +199,81 @@ class StoredVector(Expression):
 
     def get_group_by_cols(self):
         return [self]
+
+
+# SQLite: a full-text index of stems per language, kept by triggers.
+#
+# SQLite has no stemmer of its own for French. Each searched table gets, per
+# language, an FTS5 table `<table>_search_<language>` whose rows (by the
+# record's id) hold the folded, stemmed words of the title and of the other
+# fields, computed by `search_stems()` (search/stems.py, registered on every
+# connection). Triggers keep it right on every insert, update and delete.
+# Rebuilding a table, as Django's SQLite schema editor does for most changes of
+# a column, drops its triggers: surround such a migration with
+# `RemoveSearchVectors` and `AddSearchVectors`, as for PostgreSQL.
+
+
+def sqlite_index(table, language):
+    return f"{table}_search_{language}"
+
+
+def sqlite_texts(columns, quote_name, prefix=""):
+    """The SQL of the title's text and of the other fields' text, for `columns()`."""
+
+    def text(local, english):
+        if local == english:
+            return f"coalesce({prefix}{quote_name(english)}, '')"
+        return (
+            f"coalesce(nullif({prefix}{quote_name(local)}, ''), {prefix}{quote_name(english)}, '')"
+        )
+
+    title, *others = (text(*pair) for pair in columns)
+    return title, " || ' ' || ".join(others) if others else "''"
+
+
+def add_sqlite_index(model, fields, configs, schema_editor):
+    if model is None:
+        return
+    quote = schema_editor.quote_name
+    table = model._meta.db_table
+    pk = quote(model._meta.pk.column)
+    for language in configs:
+        index = quote(sqlite_index(table, language))
+        pairs = columns(model, fields, language)
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE {index} USING fts5(title, text, "
+            "tokenize='unicode61 remove_diacritics 0')"
+        )
+        title, text = sqlite_texts(pairs, quote)
+        schema_editor.execute(
+            f"INSERT INTO {index} (rowid, title, text) SELECT {pk}, "
+            f"search_stems('{language}', {title}), search_stems('{language}', {text}) "
+            f"FROM {quote(table)}"
+        )
+        new_title, new_text = sqlite_texts(pairs, quote, "NEW.")
+        insert = (
+            f"INSERT INTO {index} (rowid, title, text) VALUES (NEW.{pk}, "
+            f"search_stems('{language}', {new_title}), search_stems('{language}', {new_text}));"
+        )
+        delete = f"DELETE FROM {index} WHERE rowid = OLD.{pk};"
+        for event, body in (
+            ("INSERT", insert),
+            ("UPDATE", delete + " " + insert),
+            ("DELETE", delete),
+        ):
+            trigger = quote(f"{sqlite_index(table, language)}_{event.lower()}")
+            schema_editor.execute(
+                f"CREATE TRIGGER {trigger} AFTER {event} ON {quote(table)} BEGIN {body} END"
+            )
+
+
+def remove_sqlite_index(model, configs, schema_editor):
+    if model is None:
+        return
+    quote = schema_editor.quote_name
+    table = model._meta.db_table
+    for language in configs:
+        for event in ("insert", "update", "delete"):
+            trigger = quote(f"{sqlite_index(table, language)}_{event}")
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {quote(sqlite_index(table, language))}")

@@ -18,13 +18,14 @@ class Result:
     def __init__(self, kind, item, terms, language):
         self.kind = kind
         self.url = kind.url_of(item)
-        self.title = highlight(getattr(item, kind.title), terms, length=300)
+        self.title = highlight(getattr(item, kind.title), terms, length=300, language=language)
         if kind.describe:
-            self.snippet = highlight(kind.describe(item), terms)
+            self.snippet = highlight(kind.describe(item), terms, language=language)
             return
         texts = [getattr(item, field) for field in kind.text]
-        text = next((t for t in texts if t and highlight(t, terms).count("<mark>")), None)
-        self.snippet = highlight(text or next((t for t in texts if t), ""), terms)
+        marked = (t for t in texts if t and "<mark>" in highlight(t, terms, language=language))
+        text = next(marked, None) or next((t for t in texts if t), "")
+        self.snippet = highlight(text, terms, language=language)
 
 
 class SearchView(TemplateView):

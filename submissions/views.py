@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from core.clients import client_ip
+from declaration.models import Declaration
 
 from . import emails
 from .forms import CooperateForm, JoinForm, PracticeForm, SignForm
@@ -116,6 +117,10 @@ class SignView(SubmissionFormView):
         "here. Once the Alliance Task Force has checked the signature, the authority appears "
         "in the table of signatories."
     )
+
+    def get_context_data(self, **kwargs):
+        # What the authority commits to, said above the form, from the Declaration's record.
+        return super().get_context_data(declaration=Declaration.load(), **kwargs)
 
 
 class PracticeView(SubmissionFormView):

@@ -162,10 +162,10 @@ def test_page_shows_the_text_and_the_facts_the_sources_give(client, demo_content
     english = client.get("/en/declaration/").content.decode()
     french = client.get("/fr/declaration/").content.decode()
     assert "<h1>Declaration against anti-Gypsyism</h1>" in english
-    assert "endorsed by the Congress of Local and Regional Authorities" in english
+    assert "at its 32nd session, in March 2017" in english
     assert "34 languages in all" in english and "voluntary contributions" in english
     assert "<h1>Déclaration contre l&#x27;antitsiganisme</h1>" in french
-    assert "approuvée par le Congrès des pouvoirs locaux et régionaux" in french
+    assert "a adopté la Déclaration des maires et des élus locaux et régionaux" in french
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from news.models import Article
 from pages.models import Page
 from participants.models import Participant
 from practices.models import Practice
+from resources.models import Document
 from search import registry
 from search.backends import search
 from search.query import highlight, words
@@ -19,6 +20,7 @@ from search.vectors import (
     vector_column,
     vector_sql,
 )
+from submissions.models import NGOPartner
 
 from .pages_helpers import assert_public_page
 
@@ -81,6 +83,8 @@ def test_results_are_counted_per_kind_and_found_everywhere(client):
         "All": 2,
         "Pages": 1,
         "Participants": 0,
+        "Signatories of the Declaration": 0,
+        "NGO partners": 0,
         "Good practices": 1,
         "Documents": 0,
     } | {k: v for k, v in counts(response).items() if k == "News and events"}
@@ -94,6 +98,20 @@ def test_participants_and_documents_are_found(client, demo_content):
     participant = Participant.objects.get(name_en="Strasbourg")
     response = client.get("/en/search/?q=strasbourg")
     assert ("Strasbourg", participant.get_absolute_url()) in results(response)
+    Document.objects.create(
+        kind=Document.Kind.RESOLUTION,
+        number="333",
+        year=2011,
+        title_en="The situation of Roma in Europe",
+        url="https://example.org/resolution-333.pdf",
+    )
+    Document.objects.create(
+        kind=Document.Kind.RECOMMENDATION,
+        number="315",
+        year=2011,
+        title_en="The situation of Roma in Europe",
+        url="https://example.org/recommendation-315.pdf",
+    )
     response = client.get("/en/search/?q=situation+of+roma")
     assert counts(response)["Documents"] == 2
     assert "Resolution 333 (2011)" in response.content.decode()
@@ -324,6 +342,12 @@ def test_the_stored_vectors_hold_what_each_kind_searches(demo_content):
         country="FR",
         place="Lyon",
         type="promising",
+    )
+    # The demo content has no NGO partner: the sources name none.
+    NGOPartner.objects.create(name="Association Égalité", country="FR")
+    # Nor any document: the sources give no file or address.
+    Document.objects.create(
+        kind=Document.Kind.BROCHURE, title_en="Brochure", url="https://example.org/b.pdf"
     )
     quote = connection.ops.quote_name
     for kind in registry.kinds():

@@ -17,7 +17,7 @@ def declaration_translations():
     """
     translations = list(DeclarationTranslation.objects.order_by("language"))
     for translation in translations:
-        translation.link = translation.get_absolute_url()
+        translation.link = translation.url or translation.get_absolute_url()
         translation.file_type = translation.file_size = None
         if translation.document:
             translation.link = translation.document.url
