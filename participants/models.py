@@ -4,11 +4,11 @@ from django.db import models
 from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from alliance_site.dates import long_date, month_year
 from alliance_site.models import NotReserved, TimestampedModel, unique_slug
 
 from .countries import local_country_order
@@ -29,8 +29,8 @@ def partial_date_display(value, precision):
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:
-        return date_format(value, "YEAR_MONTH_FORMAT")
-    return date_format(value, "DATE_FORMAT")
+        return month_year(value)
+    return long_date(value)
 
 
 def partial_date_iso(value, precision):
