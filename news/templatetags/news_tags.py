@@ -24,9 +24,10 @@ def json_ld(data):
 
 
 @register.simple_tag
-def article_items(articles, show_tags=False):
+def article_items(articles, show_tags=False, compact=False):
     """The entries of a list of articles (ArticleRows), each rendered once per language.
 
+    `compact` entries (the home page's) show the title, date and picture only.
     The home page, the news list, tag pages and their later pages show the same
     entries, so each one is kept in the shared cache until the content changes,
     and all of a page's entries are read in one round trip.
@@ -34,7 +35,7 @@ def article_items(articles, show_tags=False):
     template = get_template("news/includes/article_item.html")
     language = get_language()
     keys = [
-        f"news-item:{language}:{pk}:{bool(show_tags)}:{position == 0}"
+        f"news-item:{language}:{pk}:{bool(show_tags)}:{bool(compact)}:{position == 0}"
         for position, pk in enumerate(articles.ids)
     ]
     version, found = lookup_many(keys)
@@ -45,7 +46,12 @@ def article_items(articles, show_tags=False):
         if key not in found:
             if pk not in rows:  # unpublished since its id was read
                 continue
-            context = {"article": rows[pk], "eager": position == 0, "show_tags": show_tags}
+            context = {
+                "article": rows[pk],
+                "eager": position == 0,
+                "show_tags": show_tags,
+                "compact": compact,
+            }
             found[key] = fresh[key] = template.render(context)
         rendered.append(found[key])
     if fresh:
