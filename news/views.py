@@ -79,7 +79,6 @@ class HomeView(PublishedArticlesMixin, ListView):
         )
 
 
-
 def filter_choices():
     """The tags and years that published articles have: both read the whole
     table, so they are kept until an article changes (as plain values, quick

@@ -42,7 +42,7 @@ ABOUT_PAGE = "about-us"
 
 
 def sidebar_place(match):
-    """"home", "about", "form", "error" or "page": which boxes a page's sidebar shows."""
+    """ "home", "about", "form", "error" or "page": which boxes a page's sidebar shows."""
     if match is None:
         return "error"
     if match.url_name == "home":
