@@ -4,7 +4,6 @@ from django import template
 from django.db.models import Avg, Count
 
 from alliance_site.page_cache import cached_by_content
-
 from participants import map as europe
 from participants.models import Participant
 
