@@ -195,3 +195,9 @@ def test_menu_items_are_in_sentence_case_and_name_the_prize(client, demo_content
         assert all(not w[0].isupper() or w in {"ROMACT", "Dosta!", "Prize"} for w in words[1:]), (
             label
         )
+
+
+def test_the_small_maps_outlines_are_those_of_the_full_map():
+    from participants import map as europe
+
+    assert europe.OUTLINE_FILE.read_text(encoding="utf-8") == europe.outline_svg()
