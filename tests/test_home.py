@@ -83,12 +83,12 @@ def test_home_without_events_says_so(client, demo_content):
     ("path", "present", "absent"),
     [
         ("/en/", {"contact", "note"}, {"mission", "join", "cooperate"}),
-        ("/en/about-us/", {"mission", "note", "join", "contact"}, {"cooperate"}),
+        ("/en/about-us/", {"mission", "note", "join", "contact", "texts"}, {"cooperate"}),
         ("/en/join/", {"contact"}, {"mission", "note", "join", "cooperate"}),
         ("/en/cooperate/", {"contact"}, {"mission", "note", "cooperate", "join"}),
-        ("/en/news/", {"join", "cooperate", "practices", "texts"}, {"mission", "note"}),
-        ("/en/good-practices/", {"join", "texts"}, {"practices", "mission"}),
-        ("/en/resources/", {"join", "practices"}, {"texts", "mission"}),
+        ("/en/news/", {"join", "cooperate", "follow"}, {"mission", "note", "texts"}),
+        ("/en/good-practices/", {"join"}, {"practices", "mission"}),
+        ("/en/resources/", {"join"}, {"texts", "mission"}),
     ],
 )
 def test_sidebar_shows_the_boxes_that_help_where_they_help(

@@ -30,14 +30,20 @@ PARTS = {
 # the page or section it sits on.
 BOXES_BY_PLACE = {
     "home": ("follow", "contact", "note"),
-    "about": ("mission", "counter", "join", "contact", "note"),
+    "about": ("mission", "counter", "join", "contact", "note", "practices", "texts"),
     "form": ("contact",),
     "error": ("contact",),
-    "page": ("counter", "join", "follow", "contact", "cooperate", "practices", "texts"),
+    # The menu already leads to the practices and the adopted texts.
+    "page": ("counter", "join", "follow", "contact", "cooperate"),
 }
 FORMS = {"join", "cooperate", "sign", "practice"}
 # What a box links to, by the namespace or URL name of the page it would sit on.
-LINKS_TO = {"practices": "practices", "texts": "resources", "join": "join"}
+LINKS_TO = {
+    "practices": "practices",
+    "texts": "resources",
+    "join": "join",
+    "cooperate": "cooperate",
+}
 ABOUT_PAGE = "about-us"
 
 
