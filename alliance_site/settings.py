@@ -179,6 +179,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written out, day first, in each language ("9 April 2019", "1er décembre
+# 2026"): alliance_site/formats/, used through core.dates.
+FORMAT_MODULE_PATH = ["alliance_site.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The admin's language tabs need jQuery UI: served from here (npm jquery-ui

@@ -46,4 +46,4 @@ def robots_txt(request):
 @require_safe
 def favicon(request):
     """Browsers and feed readers ask for /favicon.ico on pages that name no icon."""
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    return HttpResponsePermanentRedirect(static("img/mark.svg"))

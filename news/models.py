@@ -298,10 +298,25 @@ class Article(SluggedModel, TimestampedModel):
         return Picture(self.image_renditions, self.image_alt)
 
     @property
+    def has_more_text(self):
+        """Whether the article's page holds more than its entry in a list: a body or a video.
+        Only then does a list link to it with "Read more"."""
+        return bool(self.video_url or _block_text(self.body))
+
+    @property
     def teaser(self):
-        """The teaser, or the beginning of the body, cut after some sixty words."""
+        """What a list shows: the teaser or the beginning of the body, cut after some
+        sixty words when the page holds the rest; else the teaser as a summary."""
+        if not self.has_more_text:
+            return self.lead_as_summary
         text = self.lead or _block_text(self.body)
         return _truncate_paragraphs(text, TEASER_WORDS)
+
+    @property
+    def lead_as_summary(self):
+        """The teaser without the sentence it ends in when it was cut off ("… This…"):
+        for an article of which the site holds only its teaser."""
+        return _complete_sentences(self.lead)
 
     @property
     def summary(self):
@@ -320,6 +335,28 @@ def _block_text(html):
     return "\n\n".join(
         " ".join(part.split()) for part in strip_tags(html).split("\n\n") if part.strip()
     )
+
+
+# The end of a sentence: its stop, any closing quotes, then a space or the end.
+SENTENCE_END = re.compile(r"[.!?][»”’\")]*(?=\s|$)")
+# What a text cut off mid-sentence ends with: "…", "...", "[…]".
+CUT_MARK = re.compile(r"\s*(\[…\]|…|\.\.\.)\s*$")
+
+
+def _complete_sentences(text):
+    """`text` up to its last complete sentence when it ends cut off, else unchanged."""
+    text = (text or "").strip()
+    if not CUT_MARK.search(text):
+        return text
+    paragraphs = re.split(r"\n\s*\n", text)
+    while paragraphs:
+        last = CUT_MARK.sub("", paragraphs[-1])
+        ends = list(SENTENCE_END.finditer(last))
+        if ends:
+            paragraphs[-1] = last[: ends[-1].end()]
+            return "\n\n".join(paragraphs)
+        paragraphs.pop()
+    return text
 
 
 def _truncate_paragraphs(text, words):

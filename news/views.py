@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -12,7 +13,8 @@ from .forms import ArticleFilterForm
 from .models import ORGANISATION, Article, published_years, tags_in_use, tags_on_published
 from .pagination import ArticleRows, NewsPaginator
 
-HOME_ITEMS = 10
+HOME_ITEMS = 5
+HOME_EVENTS = 3
 
 
 def can_preview(user):
@@ -51,11 +53,26 @@ class PublishedArticlesMixin:
 
 
 class HomeView(PublishedArticlesMixin, ListView):
+    """The front door: what the Alliance is, its size and map (the participants'
+    and declaration's template tags), its news and next events, and what a city,
+    a region or an NGO can do, all from the data."""
+
     template_name = "news/home.html"
     paginate_by = None
 
     def get_queryset(self):
-        return ArticleRows.of(super().get_queryset()[:HOME_ITEMS])
+        return ArticleRows.of(super().get_queryset().filter(event_start=None)[:HOME_ITEMS])
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            events=ArticleRows.of(
+                Article.objects.published()
+                .filter(Q(event_end__gte=today) | Q(event_end=None, event_start__gte=today))
+                .order_by("event_start", "pk")[:HOME_EVENTS]
+            ),
+            **kwargs,
+        )
 
 
 @shared("news-filter-choices")

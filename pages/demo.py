@@ -15,7 +15,7 @@ PAGES_DIR = settings.BASE_DIR / "fixtures" / "pages"
 PAGES = [
     (
         "about-us",
-        "About Us",
+        "About us",
         "À propos",
         (
             "The European Alliance of Cities and Regions for Roma Inclusion: its objectives "

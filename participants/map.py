@@ -61,3 +61,17 @@ def outlines():
     """The country outlines: [{"code": "FR", "name": "France", "d": "M…"}, …]."""
     with MAP_FILE.open(encoding="utf-8") as handle:
         return json.load(handle)["countries"]
+
+
+OUTLINE_FILE = Path(__file__).resolve().parent.parent / "static" / "img" / "europe.svg"
+
+
+def outline_svg():
+    """The country outlines alone, as the SVG file the home page's small map shows
+    under its markers (static/img/europe.svg, written by build_europe_map)."""
+    paths = "".join(f'<path d="{outline["d"]}"/>' for outline in outlines())
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height()}">'
+        f'<rect width="{WIDTH}" height="{height()}" fill="#f4f8fc"/>'
+        f'<g fill="#c7d6e8" stroke="#fff" stroke-width="0.8">{paths}</g></svg>\n'
+    )

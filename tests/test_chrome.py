@@ -29,12 +29,13 @@ def test_another_page_of_a_section_reuses_the_rendered_chrome(client, demo_conte
     assert again["X-Page-Cache"] == "miss"
     assert not CHROME & rendered(again)
     assert current_links(again) == current_links(first) == [f"/{lang}/news/"]
-    # The footer and sidebar are the same on every page; the menu marks another place.
-    home = client.get(f"/{lang}/")
-    assert rendered(home) & CHROME == {"includes/nav.html"}
-    assert current_links(home) == [f"/{lang}/"]
-    assert '<footer class="site-footer">' in home.content.decode()
-    assert '<aside class="sidebar"' in home.content.decode()
+    # The footer and sidebar are the same on pages that show the same boxes; the
+    # menu marks another place.
+    other = client.get(f"/{lang}/participants/")
+    assert rendered(other) & CHROME == {"includes/nav.html"}
+    assert current_links(other) == [f"/{lang}/participants/"]
+    assert '<footer class="site-footer">' in other.content.decode()
+    assert '<aside class="sidebar"' in other.content.decode()
 
 
 @pytest.mark.django_db
@@ -57,6 +58,9 @@ def test_staff_changes_reach_the_chrome_at_once(client, demo_content, lang):
     settings = SiteSettings.load()
     settings.mission_en = settings.mission_fr = "A mission rewritten by staff."
     settings.save()
+    settings.contact_name = "Ms Staff Renamed"
+    settings.save()
     content = client.get(f"/{lang}/news/?page=1").content.decode()
     assert "Renamed by staff</a>" in content
-    assert "A mission rewritten by staff." in content
+    assert "Ms Staff Renamed" in content
+    assert "A mission rewritten by staff." in client.get(f"/{lang}/").content.decode()

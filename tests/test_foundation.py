@@ -61,14 +61,14 @@ def test_sidebar_shows_the_staff_edited_settings_in_each_language(client, demo_c
 def test_counter_shows_what_the_data_holds(client, demo_content):
     Participant.objects.all().delete()
     Participant.objects.create(name="Strasbourg", kind="city", country="FR")
-    assert "<strong>1</strong> city or region" in client.get("/en/").content.decode()
+    assert "<strong>1</strong> city or region" in client.get("/en/news/").content.decode()
     Participant.objects.create(name="Lyon", kind="city", country="FR")
     Participant.objects.create(name="Heraklion", kind="city", country="GR")
     left = Participant.objects.create(name="Innsbruck", kind="city", country="AT")
     left.is_active = False
     left.save()
-    english = client.get("/en/").content.decode()
-    french = client.get("/fr/").content.decode()
+    english = client.get("/en/news/").content.decode()
+    french = client.get("/fr/news/").content.decode()
     assert "<strong>3</strong> cities and regions" in english
     assert "from <strong>2</strong> countries" in english
     assert "<strong>3</strong> villes et régions" in french

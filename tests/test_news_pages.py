@@ -71,37 +71,50 @@ def test_loading_the_demo_content_twice_gives_the_same_news(demo_content):
 
 
 @pytest.mark.django_db
-def test_home_lists_the_newest_items_as_the_original_did(client, demo_content):
+def test_home_lists_the_newest_news_with_dates_written_out(client, demo_content):
     page = html(client.get("/en/"))
-    titles = re.findall(r'<h2 id="article-\d+" class="news-item__title"><a [^>]*>(.*?)</a>', page)
+    titles = re.findall(r'<h3 id="article-\d+" class="news-item__title"><a [^>]*>(.*?)</a>', page)
     assert (
         titles[0]
         == "“Local action for Roma safety” initiative presented at the Ukrainian Parliament"
     )
     assert titles[1].startswith("Congress Spokesperson Miranda RIRA")
     assert titles[2].startswith("Commissioner for Human Rights")
-    assert len(titles) == 9
-    assert 'Written the <time datetime="2019-04-09T12:00:00+02:00">09/04/2019</time>' in page
-    assert 'From <time datetime="2013-10-14">14/10/2013</time> to' in page
-    assert "Read more" in page
-    assert "Relations. This…" in page
+    assert len(titles) == 5
+    assert '<time datetime="2019-04-09">9 April 2019</time>' in page
+    assert "Read more" not in page
 
 
 @pytest.mark.django_db
-def test_home_in_french_shows_french_text_and_falls_back_to_english(client, demo_content):
+def test_home_in_french_shows_french_text_and_dates(client, demo_content):
     page = html(client.get("/fr/"))
-    assert "Publié le" in page and "Lire la suite" in page
+    assert '<time datetime="2019-04-01">1er avril 2019</time>' in page
+    assert '<time datetime="2019-04-09">9 avril 2019</time>' in page
+    assert "Dernières actualités" in page
+
+
+@pytest.mark.django_db
+def test_news_list_reads_events_and_falls_back_to_english(client, demo_content):
+    page = html(client.get("/fr/news/"))
     assert "7e Prix Dosta!-Congrès 2019\u00a0: appel à candidatures" in page
     # No French for this one: the English shows.
     assert "John Warmisham at CAHROM" in page
-    assert "Du <time" in page
+    assert (
+        'Événement du <time datetime="2013-10-14">14 octobre 2013</time> '
+        'au <time datetime="2013-11-05">5 novembre 2013</time>'
+    ) in page
+    assert "Lire la suite" in page
 
 
 @pytest.mark.django_db
 def test_event_on_one_day_reads_the_date(client):
     make_article("Roma Day conference", event_start=date(2019, 4, 8))
-    assert 'The <time datetime="2019-04-08">08/04/2019</time>' in html(client.get("/en/"))
-    assert 'Le <time datetime="2019-04-08">08/04/2019</time>' in html(client.get("/fr/"))
+    assert 'Event on <time datetime="2019-04-08">8 April 2019</time>' in html(
+        client.get("/en/news/")
+    )
+    assert 'Événement le <time datetime="2019-04-08">8 avril 2019</time>' in html(
+        client.get("/fr/news/")
+    )
 
 
 @pytest.mark.django_db
@@ -119,7 +132,8 @@ def test_article_page_shows_body_tags_and_neighbours(client, demo_content):
     assert "<h1>Next Launching Events of ROMED2 and ROMACT</h1>" in page
     assert "four other official launching events will be held in Albena" in page
     assert 'href="/en/news/tag/romact/"' in page
-    assert "Written the" in page and "From" in page
+    assert 'Published on <time datetime="2013-10-14">14 October 2013</time>' in page
+    assert "Event from" in page
     assert 'rel="next"' in page  # the CAHROM article, newer
     assert 'rel="prev"' not in page  # the oldest item
 
@@ -130,7 +144,9 @@ def test_article_page_has_open_graph_twitter_and_news_article_data(client, demo_
     assert '<meta property="og:type" content="article">' in page
     assert '<meta property="og:url" content="http://testserver/fr/news/the-alliance-in-lviv' in page
     assert '<meta property="og:locale" content="fr_FR">' in page
-    assert '<meta name="twitter:card" content="summary">' in page
+    # No picture of its own: the site's card.
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert "/static/img/social-card" in page
     assert '<meta property="og:title" content="L’Alliance à Lviv' in page
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     data = json.loads(block.group(1))
@@ -234,7 +250,12 @@ def test_unknown_tag_and_article_pages_are_not_found(client, demo_content):
 @pytest.mark.django_db
 def test_articles_without_an_image_render_without_picture_markup(client, demo_content):
     page = html(client.get(LVIV.format(lang="en")))
-    assert "<picture" not in page and "<img" not in page and "og:image" not in page
+    article = page.split("<main")[1].split("</main>")[0]
+    assert "<picture" not in article and "<img" not in article
+    # The link previews show the site's card instead.
+    assert re.findall(r'<meta property="og:image" content="([^"]+)"', page) == [
+        "http://testserver/static/img/social-card.png"
+    ]
 
 
 @pytest.mark.django_db
@@ -251,7 +272,7 @@ def test_video_is_a_link_and_loads_no_player_until_asked(client):
 def test_dates_follow_the_visitor_language(client):
     make_article("Dated", published_at=_paris(2019, 2, 28))
     page = html(client.get("/fr/news/"))
-    assert 'Publié le <time datetime="2019-02-28T12:00:00+01:00">28/02/2019</time>' in page
+    assert '<time datetime="2019-02-28">28 février 2019</time>' in page
 
 
 def _paris(year, month, day):

@@ -82,4 +82,4 @@ def test_favicon_ico_leads_to_the_site_icon(client):
     """Pages without an icon link (the admin) and feed readers ask for /favicon.ico."""
     response = client.get("/favicon.ico")
     assert response.status_code == 301
-    assert response["Location"].endswith(".svg") and "/static/img/favicon" in response["Location"]
+    assert response["Location"].endswith(".svg") and "/static/img/mark" in response["Location"]

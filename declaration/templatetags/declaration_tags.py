@@ -4,7 +4,7 @@ from pathlib import PurePosixPath
 
 from django import template
 
-from ..models import DeclarationTranslation
+from ..models import DeclarationTranslation, Signatory
 
 register = template.Library()
 
@@ -27,3 +27,9 @@ def declaration_translations():
             except OSError:  # the file is missing from the storage: show the link anyway
                 pass
     return translations
+
+
+@register.simple_tag
+def signatory_figures():
+    """{"signatories": N, "countries": M}: one aggregate query."""
+    return Signatory.objects.counter()

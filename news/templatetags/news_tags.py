@@ -23,16 +23,17 @@ def json_ld(data):
 
 
 @register.simple_tag
-def article_items(articles, show_tags=False):
+def article_items(articles, show_tags=False, compact=False):
     """The entries of a list of articles (ArticleRows), each rendered once per language.
 
+    `compact` entries (the home page's) show the title, date and picture only.
     The home page, the news list, tag pages and their later pages show the same
     entries, so each one is kept in the shared cache until the content changes,
     and all of a page's entries are read in one round trip.
     """
     template = get_template("news/includes/article_item.html")
     names = [
-        f"news-item:{pk}:{bool(show_tags)}:{position == 0}"
+        f"news-item:{pk}:{bool(show_tags)}:{bool(compact)}:{position == 0}"
         for position, pk in enumerate(articles.ids)
     ]
     pieces = SharedPieces(names)
@@ -42,7 +43,12 @@ def article_items(articles, show_tags=False):
     for position, (name, pk) in enumerate(zip(names, articles.ids, strict=True)):
         if name not in pieces and pk not in rows:  # unpublished since its id was read
             continue
-        context = {"article": rows.get(pk), "eager": position == 0, "show_tags": show_tags}
+        context = {
+            "article": rows.get(pk),
+            "eager": position == 0,
+            "show_tags": show_tags,
+            "compact": compact,
+        }
         rendered.append(pieces.get(name, lambda context=context: template.render(context)))
     pieces.save()
     return mark_safe("".join(f"<li>{item}</li>\n" for item in rendered))  # noqa: S308

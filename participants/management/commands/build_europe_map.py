@@ -181,3 +181,7 @@ class Command(BaseCommand):
             json.dump(document, handle, ensure_ascii=False, separators=(",", ":"))
             handle.write("\n")
         self.stdout.write(f"{len(outlines)} outlines written to {options['output']}.")
+        if options["output"] == str(europe.MAP_FILE):
+            europe.outlines.cache_clear()
+            europe.OUTLINE_FILE.write_text(europe.outline_svg(), encoding="utf-8")
+            self.stdout.write(f"The home page's map written to {europe.OUTLINE_FILE}.")
