@@ -32,8 +32,6 @@ from django.db import connection, transaction
 
 SNAPSHOT_PREFIX = "zz_demo_"
 EMPTY_PREFIX = "zz_empty_"
-# SQLite's counters of AUTOINCREMENT ids: a table the introspection does not list.
-SQLITE_SEQUENCE = "sqlite_sequence"
 
 
 def _columns(cursor, table):
@@ -70,7 +68,8 @@ class DemoSnapshot:
     """The tables the demo content changes, each with its copy."""
 
     def __init__(self):
-        self.tables = []  # (quoted table, quoted copy, quoted columns)
+        # (table, its copy, the columns copied, whether the migrations left rows in it)
+        self.tables = []
 
     @classmethod
     def build(cls):
@@ -80,10 +79,9 @@ class DemoSnapshot:
         with connection.cursor() as cursor:
             tables = sorted(connection.introspection.table_names(cursor))
             tables = [t for t in tables if not t.startswith((SNAPSHOT_PREFIX, EMPTY_PREFIX))]
-            if connection.vendor == "sqlite":
-                tables.append(SQLITE_SEQUENCE)
             columns = {table: _columns(cursor, table) for table in tables}
             empty = {table: quote(f"{EMPTY_PREFIX}{n}") for n, table in enumerate(tables)}
+            counters = _sqlite_counters(cursor)
             with transaction.atomic():
                 for table in tables:
                     cursor.execute(f"DROP TABLE IF EXISTS {empty[table]}")
@@ -102,17 +100,42 @@ class DemoSnapshot:
                     cursor.execute(
                         f"CREATE TABLE {copy} AS SELECT {columns[table]} FROM {quote(table)}"
                     )
-                    snapshot.tables.append((quote(table), copy, columns[table]))
+                    cursor.execute(f"SELECT 1 WHERE EXISTS (SELECT 1 FROM {empty[table]})")
+                    had_rows = cursor.fetchone() is not None
+                    snapshot.tables.append((quote(table), copy, columns[table], had_rows))
                     # Back to the state the migrations left.
                     cursor.execute(f"DELETE FROM {quote(table)}")
                     _copy(cursor, empty[table], quote(table), columns[table])
                 for table in tables:
                     cursor.execute(f"DROP TABLE {empty[table]}")
+                _restore_sqlite_counters(cursor, counters)
         return snapshot
 
     def restore(self):
-        """Put the demo content in the database, inside the current transaction."""
+        """Put the demo content in the database, inside the current transaction.
+
+        A table the migrations left empty keeps what the test wrote in it before."""
         with connection.cursor() as cursor:
-            for table, copy, columns in self.tables:
-                cursor.execute(f"DELETE FROM {table}")
+            for table, copy, columns, had_rows in self.tables:
+                if had_rows:
+                    cursor.execute(f"DELETE FROM {table}")
                 _copy(cursor, copy, table, columns)
+
+
+def _sqlite_counters(cursor):
+    """SQLite's AUTOINCREMENT counters (None elsewhere, or before the first insert)."""
+    if connection.vendor != "sqlite":
+        return None
+    cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
+    if cursor.fetchone() is None:
+        return []
+    cursor.execute("SELECT name, seq FROM sqlite_sequence")
+    return cursor.fetchall()
+
+
+def _restore_sqlite_counters(cursor, counters):
+    """Give SQLite's counters back the values they had: the demo content used none."""
+    if counters is None:
+        return
+    cursor.execute("DELETE FROM sqlite_sequence")
+    cursor.executemany("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", counters)
