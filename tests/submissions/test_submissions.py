@@ -1,7 +1,6 @@
 """The four public forms, from the visitor's side and through to the public record."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 
 from declaration.models import Signatory
@@ -9,7 +8,7 @@ from participants.models import Participant
 from submissions.models import NGOPartner, OutgoingEmail, Submission
 
 from ..pages_helpers import assert_public_page
-from ..submissions_helpers import FORM_URLS, THANKS_URLS, answers, use_temporary_folders
+from ..submissions_helpers import FORM_URLS, THANKS_URLS, answers
 
 LANGS = ["en", "fr"]
 KINDS = ["join", "cooperate", "sign", "practice"]
@@ -23,16 +22,6 @@ ACKNOWLEDGEMENT_SUBJECTS = {
     ("practice", "en"): "We have received your proposal of a good practice",
     ("practice", "fr"): "Nous avons bien reçu votre proposition de bonne pratique",
 }
-
-
-@pytest.fixture(autouse=True)
-def _files(settings, tmp_path):
-    use_temporary_folders(settings, tmp_path)
-
-
-@pytest.fixture
-def moderator(db):
-    return User.objects.create_superuser("moderator", "moderator@example.org", "x")
 
 
 def send(client, kind, lang, **changes):

@@ -21,16 +21,10 @@ from ..submissions_helpers import (
     pdf_bytes,
     stamp,
     upload,
-    use_temporary_folders,
 )
 
 LANGS = ["en", "fr"]
 KINDS = ["join", "cooperate", "sign", "practice"]
-
-
-@pytest.fixture(autouse=True)
-def _files(settings, tmp_path):
-    use_temporary_folders(settings, tmp_path)
 
 
 class Clock:

@@ -11,19 +11,15 @@ from participants.models import Participant
 from submissions.models import AlreadyDecided, NGOPartner, Submission
 
 from ..pages_helpers import assert_public_page
-from ..submissions_helpers import FORM_URLS, answers, image_bytes, upload, use_temporary_folders
+from ..submissions_helpers import FORM_URLS, answers, image_bytes, upload
 
 CHANGELIST = "/admin/submissions/submission/"
 
 
-@pytest.fixture(autouse=True)
-def _files(settings, tmp_path):
-    use_temporary_folders(settings, tmp_path)
-
-
 @pytest.fixture
 def moderator(db):
-    """Staff who may read and decide on submissions, and nothing more."""
+    """Staff who may read and decide on submissions, and nothing more (not the
+    superuser of conftest.py: these tests are about what a moderator may do)."""
     user = User.objects.create_user("moderator", "moderator@example.org", "x", is_staff=True)
     user.user_permissions.set(
         Permission.objects.filter(

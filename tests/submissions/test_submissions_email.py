@@ -5,7 +5,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -19,23 +18,12 @@ from ..submissions_helpers import (
     answers,
     pdf_bytes,
     upload,
-    use_temporary_folders,
 )
 
 LANGS = ["en", "fr"]
 KINDS = ["join", "cooperate", "sign", "practice"]
 BROKEN = "tests.submissions_helpers.BrokenMailServer"
 WORKING = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture(autouse=True)
-def _files(settings, tmp_path):
-    use_temporary_folders(settings, tmp_path)
-
-
-@pytest.fixture
-def moderator(db):
-    return User.objects.create_superuser("moderator", "moderator@example.org", "x")
 
 
 def send_pending_emails():

@@ -5,7 +5,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -21,7 +20,6 @@ from ..submissions_helpers import (
     image_bytes,
     pdf_bytes,
     upload,
-    use_temporary_folders,
 )
 
 LANGS = ["en", "fr"]
@@ -31,16 +29,6 @@ APPROVAL_SUBJECTS = {
     "en": "Your proposal of a good practice is accepted",
     "fr": "Votre proposition de bonne pratique est acceptée",
 }
-
-
-@pytest.fixture(autouse=True)
-def _files(settings, tmp_path):
-    use_temporary_folders(settings, tmp_path)
-
-
-@pytest.fixture
-def moderator(db):
-    return User.objects.create_superuser("moderator", "moderator@example.org", "x")
 
 
 def propose(client, lang="en", **changes):
