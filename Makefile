@@ -9,8 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench install install-dev migrate demo lint format messages check-migrations clean \
-	validator browser
+.PHONY: help run superuser test test-fast tools bench install install-dev migrate demo lint format \
+	messages check-migrations clean validator
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,11 +31,18 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Run the site with demo content on http://127.0.0.1:8000/
+run: demo ## Run the site with demo content on http://127.0.0.1:8000/ (PORT=8001: another port)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## Run every test
-	$(BIN)/pytest
+superuser: migrate ## Create an account for the admin at /admin/ (asks for a name and password)
+	$(BIN)/python manage.py createsuperuser
+
+# Every test runs: a missing tool is installed by `tools` or fails the run, never skipped.
+test: install-dev tools ## Run every test, the browser and HTML checks included
+	REQUIRE_BROWSER=1 REQUIRE_VALIDATOR=1 $(BIN)/pytest
+
+test-fast: install-dev ## Run the tests without a browser: the loop while developing
+	$(BIN)/pytest --ignore=tests/browser
 
 bench: install ## Measure the site under load at 100 times today's content (bench/results.md)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
@@ -48,8 +55,26 @@ $(VNU_JAR):
 
 validator: $(VNU_JAR) ## Install the HTML checker that the HTML validity test runs
 
-browser: ## Install Chromium from Debian for the browser and accessibility tests (as root)
-	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+# The programs the tests drive besides Python: Chromium (browser and accessibility
+# tests), java and npm (the HTML checker). As root on Debian the missing ones are
+# installed from its packages; otherwise the target stops with the command to run.
+CHROMIUM ?= /usr/bin/chromium
+tools: ## Install Chromium, java and the HTML checker that the tests drive
+	@missing=""; \
+	test -x "$(CHROMIUM)" || missing="$$missing chromium fonts-dejavu-core"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		install="apt-get install -y --no-install-recommends$$missing"; \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$install; \
+		else \
+			echo "The tests need programs that are missing. Install them with:" >&2; \
+			echo "    sudo apt-get update && sudo $$install" >&2; \
+			exit 1; \
+		fi; \
+	fi
+	@$(MAKE) --no-print-directory validator
 
 lint: install-dev ## Check the code with ruff, and the layers of its imports (import-linter)
 	$(BIN)/ruff check .

@@ -29,7 +29,7 @@ nothing on other databases, and the search reads them with `StoredVector`.
 Django never selects them, and `makemigrations` does not see them.
 
 What a kind searches (its `search.py`) and what its migration stores must
-agree; tests/test_search.py compares them. To search other fields, add a
+agree; tests/content/test_search.py compares them. To search other fields, add a
 migration with `RemoveSearchVectors` then `AddSearchVectors` with the new
 fields. The same pair surrounds a change of a searched column's type (a
 longer title): PostgreSQL refuses to alter a column that a generated column

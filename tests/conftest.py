@@ -1,8 +1,17 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+
+from alliance_site.page_cache import bump_content_version
+
+from .demo_snapshot import DemoSnapshot
+
+# Fixtures whose test commits its writes and flushes the database at the end.
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +38,22 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo content, built once per run (see demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build()
+
+
 @pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def demo_content(request, _demo_snapshot, db):
+    """The site with the demo content, as `load_demo_content` leaves it."""
+    if TRANSACTIONAL_FIXTURES.intersection(request.fixturenames):
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo_content", stdout=devnull)
+    else:
+        _demo_snapshot.restore()
+    bump_content_version()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -121,9 +121,3 @@ class BrokenMailServer(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise SMTPServerDisconnected("Connection unexpectedly closed")
-
-
-def use_temporary_folders(settings, tmp_path):
-    """Uploads of a test go to its own folder, never to the project's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
