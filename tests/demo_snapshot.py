@@ -12,7 +12,9 @@ database as the migrations left it, as before.
 
 It works the same on SQLite and PostgreSQL:
 - columns that PostgreSQL computes itself (the search vectors) are left out of
-  every copy, and PostgreSQL computes them again as the rows go back in;
+  every copy, and PostgreSQL computes them again as the rows go back in; on
+  SQLite the search indexes are not copied either, as the triggers of the
+  tables they index fill them again;
 - on PostgreSQL the sequences stay past the demo records' ids (building them
   used those numbers), so a record a test creates never takes a demo record's
   id; on SQLite the AUTOINCREMENT counters are put back with the rows, and an
@@ -79,6 +81,7 @@ class DemoSnapshot:
         with connection.cursor() as cursor:
             tables = sorted(connection.introspection.table_names(cursor))
             tables = [t for t in tables if not t.startswith((SNAPSHOT_PREFIX, EMPTY_PREFIX))]
+            tables = [t for t in tables if not _kept_by_triggers(cursor, t)]
             columns = {table: _columns(cursor, table) for table in tables}
             empty = {table: quote(f"{EMPTY_PREFIX}{n}") for n, table in enumerate(tables)}
             counters = _sqlite_counters(cursor)
@@ -120,6 +123,19 @@ class DemoSnapshot:
                 if had_rows:
                     cursor.execute(f"DELETE FROM {table}")
                 _copy(cursor, copy, table, columns)
+
+
+def _kept_by_triggers(cursor, table):
+    """SQLite's search indexes (FTS5 tables and their shadow tables) follow the rows
+    of the table they index through its triggers: copying them too would index
+    every row twice."""
+    if connection.vendor != "sqlite":
+        return False
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%%'"
+    )
+    indexes = [row[0] for row in cursor.fetchall()]
+    return any(table == index or table.startswith(f"{index}_") for index in indexes)
 
 
 def _sqlite_counters(cursor):

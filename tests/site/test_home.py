@@ -11,7 +11,7 @@ from declaration.models import Signatory
 from news.models import Article
 from participants.models import Participant
 
-from .news_helpers import make_article
+from ..news_helpers import make_article
 
 LANGUAGES = ["en", "fr"]
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.html import strip_tags
 
-from .pages_helpers import assert_public_page
+from ..pages_helpers import assert_public_page
 
 
 def text_of(client, path):

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from declaration.models import Declaration, DeclarationTranslation
 
-from .pages_helpers import assert_public_page
+from ..pages_helpers import assert_public_page
 
 COMMITMENTS = {
     "en": [
