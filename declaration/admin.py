@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site.history import HistoryAdmin
 from participants.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -17,10 +18,12 @@ class DeclarationTranslationInline(admin.TabularInline):
     model = DeclarationTranslation
     fields = ("language", "document", "text")
     extra = 1
+    # Each translation's own page has its history.
+    show_change_link = True
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TabbedTranslationAdmin):
+class DeclarationAdmin(HistoryAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     inlines = [DeclarationTranslationInline]
@@ -53,8 +56,16 @@ class DeclarationAdmin(TabbedTranslationAdmin):
         return redirect(reverse("admin:declaration_declaration_change", args=[declaration.pk]))
 
 
+@admin.register(DeclarationTranslation)
+class DeclarationTranslationAdmin(HistoryAdmin):
+    """Each translation on its own page, with its history; also edited within the Declaration."""
+
+    list_display = ("__str__", "language", "updated_at")
+    fields = ("declaration", "language", "document", "text")
+
+
 @admin.register(Signatory)
-class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, admin.ModelAdmin):
+class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin):
     resource_classes = [SignatoryResource]
     list_display = ("name", "country", "kind", "date_signed", "is_public")
     list_filter = ("is_public", "country", "kind")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
@@ -186,3 +188,12 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# The tags keep taggit's admin, with a history.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagHistoryAdmin(HistoryAdmin, TagAdmin):
+    pass

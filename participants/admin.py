@@ -49,7 +49,7 @@ class ParticipantAdmin(
 
 
 @admin.register(NationalNetwork)
-class NationalNetworkAdmin(TabbedTranslationAdmin):
+class NationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "founded")
     fields = ("name", "country", ("founded", "founded_precision"), "website", "description")

@@ -25,6 +25,8 @@ from django.utils.translation import ngettext, ngettext_lazy
 from django_countries import countries
 from django_countries.filters import CountryFilter
 
+from alliance_site.history import HistoryAdmin
+
 from . import emails
 from .forms import FORM_CLASSES, NGOPartnerAdminForm, RejectionForm
 from .models import AlreadyDecided, NGOPartner, OutgoingEmail, Submission
@@ -363,7 +365,7 @@ class OutgoingEmailAdmin(RecordOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(NGOPartner)
-class NGOPartnerAdmin(admin.ModelAdmin):
+class NGOPartnerAdmin(HistoryAdmin):
     form = NGOPartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "website", "is_public")
