@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
+from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
 
@@ -61,29 +62,8 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslationFilter(admin.SimpleListFilter):
-    title = _("French translation")
-    parameter_name = "translation"
-
-    def lookups(self, request, model_admin):
-        return [("missing", _("Incomplete")), ("complete", _("Complete"))]
-
-    def queryset(self, request, queryset):
-        if self.value() not in ("missing", "complete"):
-            return queryset
-        incomplete = Q()
-        for code in OTHER_LANGUAGES:
-            for name in CHECKED_FIELDS:
-                english = build_localized_fieldname(name, DEFAULT_LANGUAGE)
-                other = build_localized_fieldname(name, code)
-                incomplete |= (
-                    ~Q(**{english: ""})
-                    & Q(**{f"{english}__isnull": False})
-                    & (Q(**{other: ""}) | Q(**{f"{other}__isnull": True}))
-                )
-        if self.value() == "missing":
-            return queryset.filter(incomplete)
-        return queryset.exclude(incomplete)
+class TranslationFilter(dashboard.TranslationFilter):
+    fields = CHECKED_FIELDS
 
 
 class ArticleDocumentInline(TranslationTabularInline):
@@ -125,6 +105,29 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "documents")
+
+    def dashboard_tasks(self, request):
+        changelist = reverse("admin:news_article_changelist")
+        missing = Article.objects.filter(dashboard.missing_translation(CHECKED_FIELDS))
+        return [
+            dashboard.Task(
+                _("articles missing their French"),
+                missing.count(),
+                f"{changelist}?translation=missing",
+            )
+        ]
+
+    def dashboard_schedule(self, request):
+        scheduled = Article.objects.filter(is_published=True, published_at__gt=timezone.now())
+        return [
+            dashboard.Task(
+                article.title,
+                1,
+                reverse("admin:news_article_change", args=[article.pk]),
+                when=article.published_at,
+            )
+            for article in scheduled.order_by("published_at")[:20]
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         # A published address is linked from elsewhere: it never changes.
