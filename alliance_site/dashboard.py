@@ -136,6 +136,8 @@ class AdminSite(admin.AdminSite):
     site_title = _("Alliance admin")
     index_title = _("Dashboard")
     index_template = "admin/dashboard.html"
+    # The dashboard lists every model: lists and forms get the page's whole width.
+    enable_nav_sidebar = False
 
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -129,6 +130,19 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
             for article in scheduled.order_by("published_at")[:20]
         ]
 
+    def get_fieldsets(self, request, obj=None):
+        # One note on the time zone, instead of a warning beside each time field.
+        note = _("Dates and times are in the time zone %(zone)s (see “Language and time zone”).")
+        return tuple(
+            (
+                name,
+                {**options, "description": note % {"zone": timezone.get_current_timezone_name()}},
+            )
+            if name == _("Publication")
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        )
+
     def get_readonly_fields(self, request, obj=None):
         # A published address is linked from elsewhere: it never changes.
         if obj is not None and obj.is_published:
@@ -153,13 +167,20 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
+        """A short badge; which fields lack their translation is in its tooltip and,
+        for screen readers, in its text."""
         missing = missing_translations(obj)
         if not missing:
-            return _("Complete")
-        return "; ".join(
-            _("%(language)s missing: %(fields)s")
-            % {"language": code.upper(), "fields": ", ".join(str(label) for label in labels)}
-            for code, labels in missing.items()
+            return format_html('<span class="translation-badge complete">{}</span>', _("Complete"))
+        return format_html_join(
+            " ",
+            '<span class="translation-badge missing" title="{}">{}'
+            '<span class="visually-hidden">: {}</span></span>',
+            (
+                (fields, _("%(language)s missing") % {"language": code.upper()}, fields)
+                for code, labels in missing.items()
+                for fields in [", ".join(str(label) for label in labels)]
+            ),
         )
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])

@@ -78,7 +78,7 @@ class ParticipantAdmin(
         if not obj.has_coordinates:
             missing.append(("latitude", _("its coordinates, to put it on the map")))
         if obj.name_en and not obj.name_fr:
-            missing.append(("name", _("its name in French")))
+            missing.append(("name_fr", _("its name in French")))
         return missing
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
