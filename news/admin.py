@@ -150,6 +150,16 @@ class ArticleAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
             *super().get_urls(),
         ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and field is not None:
+            # The date and the time each get a name of their own (the field's
+            # label only names the first), for screen readers.
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = _("%(field)s: date") % {"field": db_field.verbose_name}
+            time.attrs["aria-label"] = _("%(field)s: time") % {"field": db_field.verbose_name}
+        return field
+
     def render_change_form(self, request, context, *args, **kwargs):
         context["preview_languages"] = settings.LANGUAGES
         return super().render_change_form(request, context, *args, **kwargs)
