@@ -143,9 +143,11 @@ class AdminSite(admin.AdminSite):
         inner = super().admin_view(view, cacheable)
 
         def in_preferences(request, *args, **kwargs):
-            """Render the page in the staff member's language and time zone."""
-            if request.user.is_active and request.user.is_staff:
-                preferences = StaffPreferences.of(request.user)
+            """Render the page in the staff member's language and time zone; until they
+            choose, in the language their browser asks for."""
+            user = request.user
+            preferences = StaffPreferences.of(user) if user.is_active and user.is_staff else None
+            if preferences is not None and preferences.pk:
                 translation.activate(preferences.language)
                 request.LANGUAGE_CODE = preferences.language
                 timezone.activate(zoneinfo.ZoneInfo(preferences.time_zone))
