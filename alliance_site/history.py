@@ -26,12 +26,27 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return response
 
 
+# Every model that staff edit in the admin. A model of another package (the
+# tags) keeps its history in this app's tables: the package's own migrations
+# stay as they are shipped.
 TRACKED_MODELS = [
     "news.Article",
     "pages.Page",
     "pages.SiteSettings",
     "participants.Participant",
+    "participants.NationalNetwork",
+    "declaration.Declaration",
+    "declaration.DeclarationTranslation",
+    "declaration.Signatory",
+    "resources.Document",
+    "practices.Practice",
+    "practices.Theme",
+    "prize.PrizeEdition",
+    "prize.PrizeWinner",
+    "submissions.NGOPartner",
+    "taggit.Tag",
 ]
+HISTORY_APP = {"taggit": "alliance_site"}
 
 
 def register_history():
@@ -51,4 +66,8 @@ def register_history():
             translated = list(translator.get_options_for_model(model).all_fields)
         except NotRegistered:
             translated = []
-        simple_history.register(model, excluded_fields=translated)
+        simple_history.register(
+            model,
+            excluded_fields=translated,
+            app=HISTORY_APP.get(model._meta.app_label),
+        )

@@ -8,6 +8,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site.csp import NonceMediaAdmin
+from alliance_site.history import HistoryAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -18,10 +19,12 @@ class DeclarationTranslationInline(admin.TabularInline):
     model = DeclarationTranslation
     fields = ("language", "document", "url", "text")
     extra = 1
+    # Each translation's own page has its history.
+    show_change_link = True
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
+class DeclarationAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     inlines = [DeclarationTranslationInline]
@@ -54,8 +57,16 @@ class DeclarationAdmin(NonceMediaAdmin, TabbedTranslationAdmin):
         return redirect(reverse("admin:declaration_declaration_change", args=[declaration.pk]))
 
 
+@admin.register(DeclarationTranslation)
+class DeclarationTranslationAdmin(HistoryAdmin):
+    """Each translation on its own page, with its history; also edited within the Declaration."""
+
+    list_display = ("__str__", "language", "updated_at")
+    fields = ("declaration", "language", "document", "text")
+
+
 @admin.register(Signatory)
-class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, admin.ModelAdmin):
+class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin):
     resource_classes = [SignatoryResource]
     list_display = ("name", "country", "kind", "date_signed", "is_public")
     list_filter = ("is_public", "country", "kind")

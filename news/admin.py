@@ -1,13 +1,25 @@
+import base64
+
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
+from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
 from core.admin import StableSlugAdmin
@@ -60,29 +72,8 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslationFilter(admin.SimpleListFilter):
-    title = _("French translation")
-    parameter_name = "translation"
-
-    def lookups(self, request, model_admin):
-        return [("missing", _("Incomplete")), ("complete", _("Complete"))]
-
-    def queryset(self, request, queryset):
-        if self.value() not in ("missing", "complete"):
-            return queryset
-        incomplete = Q()
-        for code in OTHER_LANGUAGES:
-            for name in CHECKED_FIELDS:
-                english = build_localized_fieldname(name, DEFAULT_LANGUAGE)
-                other = build_localized_fieldname(name, code)
-                incomplete |= (
-                    ~Q(**{english: ""})
-                    & Q(**{f"{english}__isnull": False})
-                    & (Q(**{other: ""}) | Q(**{f"{other}__isnull": True}))
-                )
-        if self.value() == "missing":
-            return queryset.filter(incomplete)
-        return queryset.exclude(incomplete)
+class TranslationFilter(dashboard.TranslationFilter):
+    fields = CHECKED_FIELDS
 
 
 class ArticleDocumentInline(TranslationTabularInline):
@@ -125,6 +116,122 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransla
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags", "documents")
 
+    def dashboard_tasks(self, request):
+        changelist = reverse("admin:news_article_changelist")
+        missing = Article.objects.filter(dashboard.missing_translation(CHECKED_FIELDS))
+        return [
+            dashboard.Task(
+                _("articles missing their French"),
+                missing.count(),
+                f"{changelist}?translation=missing",
+            )
+        ]
+
+    def dashboard_schedule(self, request):
+        scheduled = Article.objects.filter(is_published=True, published_at__gt=timezone.now())
+        return [
+            dashboard.Task(
+                article.title,
+                1,
+                reverse("admin:news_article_change", args=[article.pk]),
+                when=article.published_at,
+            )
+            for article in scheduled.order_by("published_at")[:20]
+        ]
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("preview/<str:language>/", preview, name="news_article_preview"),
+            path(
+                "<int:object_id>/preview/<str:language>/",
+                preview,
+                name="news_article_preview_saved",
+            ),
+            *super().get_urls(),
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and field is not None:
+            # The date and the time each get a name of their own (the field's
+            # label only names the first), for screen readers.
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = _("%(field)s: date") % {"field": db_field.verbose_name}
+            time.attrs["aria-label"] = _("%(field)s: time") % {"field": db_field.verbose_name}
+        return field
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["preview_languages"] = settings.LANGUAGES
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def preview_view(self, request, language, object_id=None):
+        """The article as visitors will see it in `language`, from the form as typed
+        (sent here by the form's preview buttons), or as saved (a plain visit)."""
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
+        article = self.get_object(request, str(object_id)) if object_id else None
+        if object_id and article is None:
+            raise Http404
+        allowed = (
+            self.has_change_permission(request, article)
+            if article
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        image_url, tags = None, []
+        if request.method == "POST":
+            form_class = self.get_form(request, article, change=article is not None)
+            form = form_class(request.POST, request.FILES, instance=article)
+            if not form.is_valid():
+                context = {**self.admin_site.each_context(request), "form": form}
+                context["title"] = _("Preview")
+                return TemplateResponse(request, "admin/news/article/preview_errors.html", context)
+            article = form.save(commit=False)
+            tags = sorted(form.cleaned_data.get("tags") or [])
+            upload = request.FILES.get("image")
+            if upload and form.cleaned_data.get("image") is upload:
+                upload.seek(0)
+                encoded = base64.b64encode(upload.read()).decode()
+                image_url = f"data:{upload.content_type};base64,{encoded}"
+        elif article is not None:
+            tags = sorted(tag.name for tag in article.tags.all())
+        else:
+            raise Http404
+        with translation.override(language):
+            body = article._meta.get_field("body").sanitize(article.body or "")
+            html = render_to_string(
+                "admin/news/article/preview.html",
+                {
+                    "article": article,
+                    # Sanitised just now, by the editor's own sanitiser.
+                    "body": mark_safe(body),  # noqa: S308
+                    "image_url": image_url,
+                    "tags": tags,
+                    "saved": request.method != "POST",
+                },
+                request,
+            )
+        response = HttpResponse(html)
+        response["Content-Language"] = language
+        response["X-Robots-Tag"] = "noindex"
+        add_never_cache_headers(response)
+        return response
+
+    def get_fieldsets(self, request, obj=None):
+        # One note on the time zone, instead of a warning beside each time field.
+        note = _("Dates and times are in the time zone %(zone)s (see “Language and time zone”).")
+        return tuple(
+            (
+                name,
+                {**options, "description": note % {"zone": timezone.get_current_timezone_name()}},
+            )
+            if name == _("Publication")
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        )
+
     @admin.display(description=_("status"))
     def status_label(self, obj):
         return obj.status
@@ -143,13 +250,20 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransla
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
+        """A short badge; which fields lack their translation is in its tooltip and,
+        for screen readers, in its text."""
         missing = missing_translations(obj)
         if not missing:
-            return _("Complete")
-        return "; ".join(
-            _("%(language)s missing: %(fields)s")
-            % {"language": code.upper(), "fields": ", ".join(str(label) for label in labels)}
-            for code, labels in missing.items()
+            return format_html('<span class="translation-badge complete">{}</span>', _("Complete"))
+        return format_html_join(
+            " ",
+            '<span class="translation-badge missing" title="{}">{}'
+            '<span class="visually-hidden">: {}</span></span>',
+            (
+                (fields, _("%(language)s missing") % {"language": code.upper()}, fields)
+                for code, labels in missing.items()
+                for fields in [", ".join(str(label) for label in labels)]
+            ),
         )
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
@@ -181,3 +295,12 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransla
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# The tags keep taggit's admin, with a history.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagHistoryAdmin(HistoryAdmin, TagAdmin):
+    pass

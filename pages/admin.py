@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
 from core.admin import StableSlugAdmin
@@ -43,10 +44,14 @@ class SiteSettingsAdmin(HistoryAdmin, TabbedTranslationAdmin):
         return redirect(reverse("admin:pages_sitesettings_change", args=[settings.pk]))
 
 
+class PageTranslationFilter(dashboard.TranslationFilter):
+    fields = ("title", "summary", "body")
+
+
 @admin.register(Page)
 class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
-    list_filter = ("is_published", "show_in_navigation")
+    list_filter = ("is_published", "show_in_navigation", PageTranslationFilter)
     list_editable = ("order",)
     search_fields = ("title_en", "title_fr", "path")
     autocomplete_fields = ("parent",)
@@ -67,6 +72,16 @@ class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslatio
     @admin.action(description=_("Hide the selected pages"))
     def unpublish(self, request, queryset):
         queryset.update(is_published=False)
+
+    def dashboard_tasks(self, request):
+        missing = Page.objects.filter(dashboard.missing_translation(PageTranslationFilter.fields))
+        return [
+            dashboard.Task(
+                _("pages missing their French"),
+                missing.count(),
+                reverse("admin:pages_page_changelist") + "?translation=missing",
+            )
+        ]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -1,15 +1,33 @@
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site import dashboard
 from alliance_site.history import HistoryAdmin
 from core.admin import StableSlugAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import NationalNetwork, Participant
 from .resources import ParticipantResource
+
+
+class MapFilter(admin.SimpleListFilter):
+    title = _("on the map")
+    parameter_name = "map"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No coordinates"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.on_map()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=Participant.objects.on_map())
+        return queryset
 
 
 @admin.register(Participant)
@@ -23,7 +41,7 @@ class ParticipantAdmin(
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "country", "date_joined", "has_coordinates", "is_active")
-    list_filter = ("is_active", "kind", "country", "national_network")
+    list_filter = ("is_active", MapFilter, "kind", "country", "national_network")
     search_fields = ("name_en", "name_fr", "slug")
     list_select_related = ("national_network",)
     fieldsets = (
@@ -42,7 +60,41 @@ class ParticipantAdmin(
             first = dict(fieldsets[0][1])
             first["fields"] = tuple(f for f in first["fields"] if f != "slug")
             fieldsets = ((None, first), *fieldsets[1:])
-        return fieldsets
+        missing = {
+            f"{field}_fr" if field == "name" else field for field, _what in self.missing(obj)
+        }
+        return tuple(
+            (name, {**options, "classes": ("needs-attention",)})
+            if missing & set(flatten_fieldsets([(name, options)]))
+            else (name, options)
+            for name, options in fieldsets
+        )
+
+    @staticmethod
+    def missing(obj):
+        """What a participant's pages need and it lacks: (field, what to give)."""
+        if obj is None or obj.pk is None:
+            return []
+        missing = []
+        if not obj.has_coordinates:
+            missing.append(("latitude", _("its coordinates, to put it on the map")))
+        if obj.name_en and not obj.name_fr:
+            missing.append(("name_fr", _("its name in French")))
+        return missing
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["missing_fields"] = self.missing(obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def dashboard_tasks(self, request):
+        off_map = Participant.objects.active().exclude(pk__in=Participant.objects.on_map())
+        return [
+            dashboard.Task(
+                _("active participants not on the map"),
+                off_map.count(),
+                reverse("admin:participants_participant_changelist") + "?is_active__exact=1&map=no",
+            )
+        ]
 
     @admin.display(boolean=True, description=_("on the map"))
     def has_coordinates(self, obj):
@@ -50,7 +102,7 @@ class ParticipantAdmin(
 
 
 @admin.register(NationalNetwork)
-class NationalNetworkAdmin(TabbedTranslationAdmin):
+class NationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "founded")
     fields = ("name", "country", ("founded", "founded_precision"), "website", "description")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from alliance_site.history import HistoryAdmin
+
 from .models import PrizeEdition, PrizeWinner
 
 
@@ -8,9 +10,21 @@ class PrizeWinnerInline(TranslationTabularInline):
     model = PrizeWinner
     extra = 3
     autocomplete_fields = ("participant",)
+    # Each winner's own page has its history.
+    show_change_link = True
 
 
 @admin.register(PrizeEdition)
-class PrizeEditionAdmin(TranslationAdmin):
+class PrizeEditionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("year",)
     inlines = [PrizeWinnerInline]
+
+
+@admin.register(PrizeWinner)
+class PrizeWinnerAdmin(HistoryAdmin, TranslationAdmin):
+    """Each winner on its own page, with its history; also edited within the edition."""
+
+    list_display = ("name", "edition", "country", "rank")
+    list_filter = ("edition",)
+    search_fields = ("name_en", "name_fr")
+    autocomplete_fields = ("participant",)

@@ -13,9 +13,9 @@ from pathlib import PurePath
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,6 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from django_countries import countries
 from django_countries.filters import CountryFilter
+
+from alliance_site import dashboard
+from alliance_site.history import HistoryAdmin
 
 from . import emails
 from .forms import FORM_CLASSES, NGOPartnerAdminForm, RejectionForm
@@ -121,6 +124,30 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
             submission=OuterRef("pk"), status=OutgoingEmail.Status.FAILED
         )
         return super().get_queryset(request).annotate(has_failed_email=Exists(failed))
+
+    def header_notice(self, request):
+        """The count of pending submissions, in the header of every admin page."""
+        if not self.has_view_permission(request):
+            return []
+        return [
+            dashboard.Task(
+                _("Pending submissions"),
+                Submission.objects.pending().count(),
+                reverse("admin:submissions_submission_changelist") + "?status__exact=pending",
+            )
+        ]
+
+    def dashboard_tasks(self, request):
+        pending = dict(Submission.objects.pending().values_list("kind").annotate(count=Count("pk")))
+        changelist = reverse("admin:submissions_submission_changelist")
+        return [
+            dashboard.Task(
+                _("waiting for a decision: %(form)s") % {"form": label},
+                pending.get(kind, 0),
+                f"{changelist}?status__exact=pending&kind__exact={kind}",
+            )
+            for kind, label in Submission.Kind.choices
+        ]
 
     def get_ordering(self, request):
         pending_first = Case(
@@ -259,6 +286,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 "count",
             ),
         )
+        return self._to_new_record(request, queryset)
 
     @admin.action(description=_("Approve without publishing"), permissions=["change"])
     def approve_unpublished(self, request, queryset):
@@ -272,6 +300,19 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 "count",
             ),
         )
+        return self._to_new_record(request, queryset)
+
+    def _to_new_record(self, request, queryset):
+        """Approved from its own page, a submission leads to the record it created, for
+        the moderator to complete it (a new participant's coordinates, its French name)."""
+        if "_from_submission_page" not in request.POST:
+            return None
+        approved = [s for s in queryset if s.status == Submission.Status.APPROVED]
+        if len(approved) != 1 or approved[0].record is None:
+            return None
+        record = approved[0].record
+        opts = record._meta
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
 
     @admin.action(description=_("Reject, with a reason sent to the sender"), permissions=["change"])
     def reject(self, request, queryset):
@@ -335,6 +376,16 @@ class OutgoingEmailAdmin(RecordOnlyMixin, admin.ModelAdmin):
     )
     readonly_fields = fields
 
+    def dashboard_tasks(self, request):
+        failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
+        return [
+            dashboard.Task(
+                _("emails that failed to send"),
+                failed.count(),
+                reverse("admin:submissions_outgoingemail_changelist") + "?status__exact=failed",
+            )
+        ]
+
     @admin.action(description=_("Send now"), permissions=["change"])
     def send_now(self, request, queryset):
         sent = failed = 0
@@ -363,7 +414,7 @@ class OutgoingEmailAdmin(RecordOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(NGOPartner)
-class NGOPartnerAdmin(admin.ModelAdmin):
+class NGOPartnerAdmin(HistoryAdmin):
     form = NGOPartnerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "website", "is_public")

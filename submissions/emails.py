@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from alliance_site.models import staff_language_at
+
 from .models import OutgoingEmail, Submission
 
 SUBJECTS = {
@@ -71,7 +73,9 @@ def notify_staff(submission, request):
     admin_url = request.build_absolute_uri(
         reverse("admin:submissions_submission_change", args=[submission.pk])
     )
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the language its reader chose for the admin.
+    language = staff_language_at(settings.STAFF_NOTIFICATION_EMAIL)
+    with translation.override(language):
         subject = _("New submission to review: %(form)s, %(name)s") % {
             "form": submission.get_kind_display(),
             "name": submission.name,
@@ -80,7 +84,7 @@ def notify_staff(submission, request):
         submission,
         OutgoingEmail.Purpose.STAFF_NOTIFICATION,
         settings.STAFF_NOTIFICATION_EMAIL,
-        settings.LANGUAGE_CODE,
+        language,
         subject,
         {"admin_url": admin_url},
     )

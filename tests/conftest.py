@@ -46,6 +46,13 @@ def _demo_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def temporary_folders(settings, tmp_path):
+    """Uploads of a test go to its own folders, never to the project's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
 def demo_content(request, _demo_snapshot, db):
     """The site with the demo content, as `load_demo_content` leaves it."""
     if TRANSACTIONAL_FIXTURES.intersection(request.fixturenames):

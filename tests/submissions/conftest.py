@@ -4,10 +4,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _temporary_folders(settings, tmp_path):
-    """Uploads of a test go to its own folders, never to the project's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+def _temporary_folders(temporary_folders):
+    """Uploads of every test here go to its own folders."""
 
 
 @pytest.fixture
