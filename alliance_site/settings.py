@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the headers' middleware, so that its 400 and 404 carry them too,
+    # and before anything reads the request's input.
+    "alliance_site.request_guard.RequestGuardMiddleware",
     # Before sessions and locale: a cache hit needs neither, nor the database.
     "alliance_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
