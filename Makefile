@@ -31,7 +31,9 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Run the site with demo content on http://127.0.0.1:8000/
+run: demo ## Run the site with demo content on http://127.0.0.1:8000/ (and the email worker)
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap "kill $$worker" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev ## Run every test

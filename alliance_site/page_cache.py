@@ -83,6 +83,8 @@ NOT_SHOWN_MODELS = frozenset(
         # What the public forms send and the emails they cause.
         "submissions.submission",
         "submissions.outgoingemail",
+        # The worker's queue.
+        "django_tasks_database.dbtaskresult",
     }
 )
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "alliance_site",
     "django_prose_editor",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "pages",
     "participants",
     "declaration",
@@ -136,9 +138,16 @@ PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 # Email: printed to the console unless EMAIL_URL names a server, for example
 # smtp+tls://user:password@smtp.example.org:587.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-# Seconds to wait for the mail server: a form's emails are sent while the
-# visitor waits, and one that fails is retried later (send_pending_emails).
+# Seconds to wait for the mail server. Emails are sent by the worker, never
+# while a visitor waits; one that fails is tried again later.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Background tasks (Django's Tasks framework through the django-tasks
+# backport): the emails. The database backend needs only `manage.py db_worker`
+# running beside the site; several machines may name another backend here
+# (for example one on Redis or RabbitMQ) and run its worker instead.
+TASKS = {
+    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alliance@coe.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications of new form submissions go.

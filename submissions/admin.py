@@ -210,7 +210,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
 
     def _decide(self, request, queryset, decide, success):
         """Apply `decide` to each submission, log it, tell the sender; report in messages."""
-        decided = skipped = unsent = 0
+        decided = skipped = queued = 0
         for submission in queryset:
             try:
                 decide(submission)
@@ -220,8 +220,8 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
             decided += 1
             self.log_change(request, submission, submission.get_status_display())
             email = emails.announce_decision(submission)
-            if email is not None and email.status != OutgoingEmail.Status.SENT:
-                unsent += 1
+            if email is not None:
+                queued += 1
         if decided:
             self.message_user(request, success % {"count": decided}, messages.SUCCESS)
         if skipped:
@@ -235,16 +235,16 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
-        if unsent:
+        if queued:
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d email to a sender could not be sent now; it will be tried again.",
-                    "%(count)d emails to senders could not be sent now; they will be tried again.",
-                    unsent,
+                    "%(count)d email to a sender will be sent in a moment (see Outgoing emails).",
+                    "%(count)d emails to senders will be sent in a moment (see Outgoing emails).",
+                    queued,
                 )
-                % {"count": unsent},
-                messages.WARNING,
+                % {"count": queued},
+                messages.INFO,
             )
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])

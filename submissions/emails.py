@@ -1,8 +1,9 @@
 """The emails a submission causes, each written in the language of its reader.
 
-Every message is stored as an `OutgoingEmail` first and sent at once; when the
-mail server fails it stays in the database, visible in the admin, and
-`manage.py send_pending_emails` tries again.
+Every message is stored as an `OutgoingEmail` first, then queued for the
+worker, which sends it outside the request (submissions/tasks.py): a slow or
+broken mail server never holds a visitor. When sending fails the message stays
+in the database, visible in the admin, and is tried again.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from . import tasks
 from .models import OutgoingEmail, Submission
 
 SUBJECTS = {
@@ -49,7 +51,7 @@ def _send(submission, purpose, recipient, language, subject, context=None):
     email = OutgoingEmail.objects.create(
         submission=submission, purpose=purpose, recipient=recipient, subject=subject, body=body
     )
-    email.send()
+    tasks.queue(email)
     return email
 
 

@@ -127,3 +127,10 @@ def use_temporary_folders(settings, tmp_path):
     """Uploads of a test go to its own folder, never to the project's."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def run_email_worker():
+    """Run the worker once over its queue, as `manage.py db_worker` does in production."""
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
