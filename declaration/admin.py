@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from participants.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -54,7 +55,12 @@ class DeclarationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, admin.ModelAdmin):
+class SignatoryAdmin(
+    ModelPermissionImportExportMixin,
+    SpreadsheetImportExportMixin,
+    ImportExportMixin,
+    admin.ModelAdmin,
+):
     resource_classes = [SignatoryResource]
     list_display = ("name", "country", "kind", "date_signed", "is_public")
     list_filter = ("is_public", "country", "kind")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.history import HistoryAdmin
 
 from .imports import SpreadsheetImportExportMixin
@@ -13,7 +14,11 @@ from .resources import ParticipantResource
 
 @admin.register(Participant)
 class ParticipantAdmin(
-    SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin, TabbedTranslationAdmin
+    ModelPermissionImportExportMixin,
+    SpreadsheetImportExportMixin,
+    ImportExportMixin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

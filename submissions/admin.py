@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.http import FileResponse, Http404
@@ -116,6 +117,19 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         "anonymised_at",
     )
 
+    def has_moderate_permission(self, request, obj=None):
+        """The decisions (approve, reject, spam): the moderation permission, with the change one."""
+        return self.has_change_permission(request, obj) and request.user.has_perm(
+            "submissions.moderate_submission"
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "has_moderate_permission": self.has_moderate_permission(request),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_queryset(self, request):
         failed = OutgoingEmail.objects.filter(
             submission=OuterRef("pk"), status=OutgoingEmail.Status.FAILED
@@ -141,7 +155,9 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
     def scan_view(self, request, pk):
         """The uploaded file, for staff only, as a download that a browser never runs."""
         submission = get_object_or_404(Submission, pk=pk)
-        if not self.has_view_permission(request, submission) or not submission.scan:
+        if not self.has_view_permission(request, submission):
+            raise PermissionDenied
+        if not submission.scan:
             raise Http404
         content_type = mimetypes.guess_type(submission.scan.name)[0] or "application/octet-stream"
         response = FileResponse(
@@ -247,7 +263,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 messages.INFO,
             )
 
-    @admin.action(description=_("Approve and publish"), permissions=["change"])
+    @admin.action(description=_("Approve and publish"), permissions=["moderate"])
     def approve_published(self, request, queryset):
         self._decide(
             request,
@@ -260,7 +276,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description=_("Approve without publishing"), permissions=["change"])
+    @admin.action(description=_("Approve without publishing"), permissions=["moderate"])
     def approve_unpublished(self, request, queryset):
         self._decide(
             request,
@@ -273,7 +289,9 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description=_("Reject, with a reason sent to the sender"), permissions=["change"])
+    @admin.action(
+        description=_("Reject, with a reason sent to the sender"), permissions=["moderate"]
+    )
     def reject(self, request, queryset):
         form = RejectionForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
@@ -300,7 +318,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/submissions/submission/reject.html", context)
 
-    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    @admin.action(description=_("Mark as spam"), permissions=["moderate"])
     def mark_as_spam(self, request, queryset):
         self._decide(
             request,

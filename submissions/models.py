@@ -239,6 +239,8 @@ class Submission(models.Model):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-created_at"]
+        # The decisions in the admin: approve, reject, mark as spam.
+        permissions = [("moderate_submission", _("Can decide on submissions"))]
         constraints = [
             # The same form sent twice (a double click, a reload) is kept once.
             models.UniqueConstraint(

@@ -35,7 +35,12 @@ def moderator(db):
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="submissions",
-            codename__in=["view_submission", "change_submission", "view_outgoingemail"],
+            codename__in=[
+                "view_submission",
+                "change_submission",
+                "moderate_submission",
+                "view_outgoingemail",
+            ],
         )
     )
     return user
