@@ -31,7 +31,9 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Run the site with demo content on http://127.0.0.1:8000/ (PORT=8001: another port)
+run: demo ## Run the site with demo content and the email worker on http://127.0.0.1:8000/ (PORT=8001: another port)
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap "kill $$worker" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 superuser: migrate ## Create an account for the admin at /admin/ (asks for a name and password)

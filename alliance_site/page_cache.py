@@ -3,7 +3,7 @@
 Every public page is the same for every anonymous visitor, so a rendered page
 is kept in the shared cache (Redis or the file cache, which all worker
 processes see) and served again without touching the database. Whenever staff
-save or delete anything, one version number in the cache is bumped: each entry
+save or delete anything public pages show, one version number in the cache is bumped: each entry
 records the version it was rendered at, and is used only while that is still
 the current one, so the next request, in any worker, renders afresh. A lookup
 reads the version and the entry together, in one round trip to the cache.
@@ -33,16 +33,75 @@ from django.utils.translation import get_language
 VERSION_KEY = "page-cache:version"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
-# Models whose changes no public page shows: saving them must not empty the cache.
-UNSHOWN_MODELS = {
-    "sessions.session",
-    "admin.logentry",
-    "contenttypes.contenttype",
-    "auth.permission",
-    "auth.user",
-    "auth.group",
-}
-UNSHOWN_APPS = {"axes"}
+# The models public pages show: saving or deleting one of them (or changing
+# one of their many-to-many links, sent by the link table) renders every page
+# afresh. Anything else, above all what visitors cause (form submissions, their
+# emails, sessions, login attempts), leaves the cache alone; an approval that
+# creates a public record changes the cache through that record. Every installed
+# model is in one of these two lists (tests/test_cache_invalidation.py).
+SHOWN_MODELS = frozenset(
+    {
+        "declaration.declaration",
+        "declaration.declarationtranslation",
+        "declaration.signatory",
+        "news.article",
+        "news.articledocument",
+        "news.taggedarticle",
+        "pages.page",
+        "pages.sitesettings",
+        "participants.nationalnetwork",
+        "participants.participant",
+        "practices.practice",
+        "practices.practice_themes",
+        "practices.theme",
+        "prize.prizeedition",
+        "prize.prizewinner",
+        "resources.document",
+        "submissions.ngopartner",
+        "taggit.tag",
+        "taggit.taggeditem",
+    }
+)
+NOT_SHOWN_MODELS = frozenset(
+    {
+        "admin.logentry",
+        "auth.group",
+        "auth.group_permissions",
+        "auth.permission",
+        "auth.user",
+        "auth.user_groups",
+        "auth.user_user_permissions",
+        "axes.accessattempt",
+        "axes.accessattemptexpiration",
+        "axes.accessfailurelog",
+        "axes.accesslog",
+        "contenttypes.contenttype",
+        "sessions.session",
+        # Past versions: the history in the admin, never on a public page.
+        "news.historicalarticle",
+        "pages.historicalpage",
+        "pages.historicalsitesettings",
+        "participants.historicalparticipant",
+        "alliance_site.historicaltag",
+        "declaration.historicaldeclaration",
+        "declaration.historicaldeclarationtranslation",
+        "declaration.historicalsignatory",
+        "participants.historicalnationalnetwork",
+        "practices.historicalpractice",
+        "practices.historicaltheme",
+        "prize.historicalprizeedition",
+        "prize.historicalprizewinner",
+        "resources.historicaldocument",
+        "submissions.historicalngopartner",
+        # How each staff member reads the admin.
+        "alliance_site.staffpreferences",
+        # What the public forms send and the emails they cause.
+        "submissions.submission",
+        "submissions.outgoingemail",
+        # The worker's queue.
+        "django_tasks_database.dbtaskresult",
+    }
+)
 
 
 def content_version():
@@ -168,8 +227,8 @@ def shared(name, timeout=None):
 
 
 def _shown_on_pages(sender):
-    meta = sender._meta
-    return meta.app_label not in UNSHOWN_APPS and meta.label_lower not in UNSHOWN_MODELS
+    meta = getattr(sender, "_meta", None)
+    return meta is not None and meta.label_lower in SHOWN_MODELS
 
 
 @receiver(post_save)

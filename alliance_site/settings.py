@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "core",
     "django_prose_editor",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "pages",
     "participants",
     "declaration",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the headers' middleware, so that its 400 and 404 carry them too,
+    # and before anything reads the request's input.
+    "alliance_site.request_guard.RequestGuardMiddleware",
     # Before sessions and locale: a cache hit needs neither, nor the database.
     "alliance_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,9 +140,16 @@ PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 # Email: printed to the console unless EMAIL_URL names a server, for example
 # smtp+tls://user:password@smtp.example.org:587.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-# Seconds to wait for the mail server: a form's emails are sent while the
-# visitor waits, and one that fails is retried later (send_pending_emails).
+# Seconds to wait for the mail server. Emails are sent by the worker, never
+# while a visitor waits; one that fails is tried again later.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Background tasks (Django's Tasks framework through the django-tasks
+# backport): the emails. The database backend needs only `manage.py db_worker`
+# running beside the site; several machines may name another backend here
+# (for example one on Redis or RabbitMQ) and run its worker instead.
+TASKS = {
+    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alliance@coe.int")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where notifications of new form submissions go.

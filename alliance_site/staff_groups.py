@@ -38,6 +38,7 @@ STAFF_GROUPS = {
         "grant": [
             "submissions.view_*",
             "submissions.change_*",
+            "submissions.moderate_submission",
             "submissions.add_ngopartner",
             "participants.add_participant",
             "participants.change_participant",

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
 from core.imports import SpreadsheetImportExportMixin
@@ -66,7 +67,12 @@ class DeclarationTranslationAdmin(HistoryAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(SpreadsheetImportExportMixin, ImportExportMixin, HistoryAdmin):
+class SignatoryAdmin(
+    ModelPermissionImportExportMixin,
+    SpreadsheetImportExportMixin,
+    ImportExportMixin,
+    HistoryAdmin,
+):
     resource_classes = [SignatoryResource]
     list_display = ("name", "country", "kind", "date_signed", "is_public")
     list_filter = ("is_public", "country", "kind")

@@ -1,5 +1,10 @@
 """RSS 2.0 and Atom 1.0 feeds of the news, in the language of the address.
 
+Titles and summaries are plain text. Atom says so (`type="text"`); RSS 2.0
+cannot, and readers take its `<title>` and `<description>` as HTML, so there
+the text is escaped as HTML before it is written as XML: a title holding
+`<img ...>` reaches the reader as those characters, never as markup.
+
 `?tag=<slug>` narrows a feed to one tag. Links are absolute, built from the
 request. Each response carries an ETag and a Last-Modified date, and a
 conditional request for an unchanged feed gets a 304 without a body.
@@ -111,6 +116,8 @@ class AtomEnclosure(BaseEntryExtension):
 
 def build_feed(request, kind):
     tag, articles = _selection(request)
+    # Plain text as each format needs it (see the module's docstring).
+    text = escape if kind == "rss" else str
     articles = articles.prefetch_related("tags")[:FEED_ITEMS]
     absolute = request.build_absolute_uri
     base = absolute("/").rstrip("/")
@@ -125,12 +132,15 @@ def build_feed(request, kind):
 
     feed = FeedGenerator()
     feed.id(absolute(page))
-    feed.title(title)
+    feed.title(text(title))
     feed.subtitle(
-        _("News and events of the European Alliance of Cities and Regions for Roma Inclusion.")
+        text(
+            _("News and events of the European Alliance of Cities and Regions for Roma Inclusion.")
+        )
     )
-    feed.link(href=absolute(page), rel="alternate")
+    # RSS's channel <link> is the last link given: the news page, not the feed.
     feed.link(href=absolute(request.get_full_path()), rel="self")
+    feed.link(href=absolute(page), rel="alternate")
     feed.language(language)
     feed.author({"name": str(ORGANISATION)})
     last_modified = _last_modified(request)
@@ -142,12 +152,12 @@ def build_feed(request, kind):
         entry = feed.add_entry(order="append")
         entry.id(url)
         entry.guid(url, permalink=True)
-        entry.title(article.title)
+        entry.title(text(article.title))
         entry.link(href=url, rel="alternate")
         entry.published(article.published_at)
         entry.updated(max(article.updated_at, article.published_at))
         entry.content(_full_content(article, base), type="html")
-        entry.summary(article.summary)
+        entry.summary(text(article.summary))
         for item_tag in article.tags.all():
             if not item_tag.slug:
                 continue

@@ -65,11 +65,11 @@ class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslatio
     )
     actions = ("publish", "unpublish")
 
-    @admin.action(description=_("Publish the selected pages"))
+    @admin.action(description=_("Publish the selected pages"), permissions=["change"])
     def publish(self, request, queryset):
         queryset.update(is_published=True)
 
-    @admin.action(description=_("Hide the selected pages"))
+    @admin.action(description=_("Hide the selected pages"), permissions=["change"])
     def unpublish(self, request, queryset):
         queryset.update(is_published=False)
 

@@ -7,6 +7,7 @@ from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site import dashboard
+from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.history import HistoryAdmin
 from core.admin import StableSlugAdmin
 from core.imports import SpreadsheetImportExportMixin
@@ -33,6 +34,7 @@ class MapFilter(admin.SimpleListFilter):
 @admin.register(Participant)
 class ParticipantAdmin(
     StableSlugAdmin,
+    ModelPermissionImportExportMixin,
     SpreadsheetImportExportMixin,
     ImportExportMixin,
     HistoryAdmin,

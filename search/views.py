@@ -32,6 +32,8 @@ class SearchView(TemplateView):
     """Results across every registered kind, with a count for each; one kind, paginated."""
 
     template_name = "search/results.html"
+    # The search form says what is wrong with the words (alliance_site/request_guard.py).
+    checks_own_characters = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.http import FileResponse, Http404
@@ -119,6 +120,19 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         "anonymised_at",
     )
 
+    def has_moderate_permission(self, request, obj=None):
+        """The decisions (approve, reject, spam): the moderation permission, with the change one."""
+        return self.has_change_permission(request, obj) and request.user.has_perm(
+            "submissions.moderate_submission"
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "has_moderate_permission": self.has_moderate_permission(request),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_queryset(self, request):
         failed = OutgoingEmail.objects.filter(
             submission=OuterRef("pk"), status=OutgoingEmail.Status.FAILED
@@ -168,7 +182,9 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
     def scan_view(self, request, pk):
         """The uploaded file, for staff only, as a download that a browser never runs."""
         submission = get_object_or_404(Submission, pk=pk)
-        if not self.has_view_permission(request, submission) or not submission.scan:
+        if not self.has_view_permission(request, submission):
+            raise PermissionDenied
+        if not submission.scan:
             raise Http404
         content_type = mimetypes.guess_type(submission.scan.name)[0] or "application/octet-stream"
         response = FileResponse(
@@ -237,7 +253,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
 
     def _decide(self, request, queryset, decide, success):
         """Apply `decide` to each submission, log it, tell the sender; report in messages."""
-        decided = skipped = unsent = 0
+        decided = skipped = queued = 0
         for submission in queryset:
             try:
                 decide(submission)
@@ -247,8 +263,8 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
             decided += 1
             self.log_change(request, submission, submission.get_status_display())
             email = emails.announce_decision(submission)
-            if email is not None and email.status != OutgoingEmail.Status.SENT:
-                unsent += 1
+            if email is not None:
+                queued += 1
         if decided:
             self.message_user(request, success % {"count": decided}, messages.SUCCESS)
         if skipped:
@@ -262,19 +278,19 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
-        if unsent:
+        if queued:
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d email to a sender could not be sent now; it will be tried again.",
-                    "%(count)d emails to senders could not be sent now; they will be tried again.",
-                    unsent,
+                    "%(count)d email to a sender will be sent in a moment (see Outgoing emails).",
+                    "%(count)d emails to senders will be sent in a moment (see Outgoing emails).",
+                    queued,
                 )
-                % {"count": unsent},
-                messages.WARNING,
+                % {"count": queued},
+                messages.INFO,
             )
 
-    @admin.action(description=_("Approve and publish"), permissions=["change"])
+    @admin.action(description=_("Approve and publish"), permissions=["moderate"])
     def approve_published(self, request, queryset):
         self._decide(
             request,
@@ -288,7 +304,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         )
         return self._to_new_record(request, queryset)
 
-    @admin.action(description=_("Approve without publishing"), permissions=["change"])
+    @admin.action(description=_("Approve without publishing"), permissions=["moderate"])
     def approve_unpublished(self, request, queryset):
         self._decide(
             request,
@@ -314,7 +330,9 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         opts = record._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
 
-    @admin.action(description=_("Reject, with a reason sent to the sender"), permissions=["change"])
+    @admin.action(
+        description=_("Reject, with a reason sent to the sender"), permissions=["moderate"]
+    )
     def reject(self, request, queryset):
         form = RejectionForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
@@ -341,7 +359,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/submissions/submission/reject.html", context)
 
-    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    @admin.action(description=_("Mark as spam"), permissions=["moderate"])
     def mark_as_spam(self, request, queryset):
         self._decide(
             request,

@@ -1,8 +1,9 @@
 """The emails a submission causes, each written in the language of its reader.
 
-Every message is stored as an `OutgoingEmail` first and sent at once; when the
-mail server fails it stays in the database, visible in the admin, and
-`manage.py send_pending_emails` tries again.
+Every message is stored as an `OutgoingEmail` first, then queued for the
+worker, which sends it outside the request (submissions/tasks.py): a slow or
+broken mail server never holds a visitor. When sending fails the message stays
+in the database, visible in the admin, and is tried again.
 """
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance_site.models import staff_language_at
 
+from . import tasks
 from .models import OutgoingEmail, Submission
 
 SUBJECTS = {
@@ -51,7 +53,7 @@ def _send(submission, purpose, recipient, language, subject, context=None):
     email = OutgoingEmail.objects.create(
         submission=submission, purpose=purpose, recipient=recipient, subject=subject, body=body
     )
-    email.send()
+    tasks.queue(email)
     return email
 
 

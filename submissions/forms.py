@@ -3,6 +3,7 @@ consent to the privacy notice, and how a valid form becomes a `Submission`."""
 
 import hashlib
 import json
+import re
 import time
 
 from django import forms
@@ -301,7 +302,8 @@ class JoinForm(SubmissionForm):
         digits = "".join(value.split()).replace(",", "").replace(".", "").replace("\u202f", "")
         if not digits:
             return None
-        if not digits.isdigit() or int(digits) > 10_000_000:
+        # ASCII digits only: str.isdigit() also takes "²" or "①", which int() refuses.
+        if not re.fullmatch(r"[0-9]+", digits) or int(digits) > 10_000_000:
             raise forms.ValidationError(
                 _("Enter a whole number, for example 2500, or leave the field empty."),
                 code="invalid",

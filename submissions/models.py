@@ -10,7 +10,7 @@ it to the submission.
 import logging
 import os
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -19,7 +19,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.mail import EmailMessage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -239,6 +239,8 @@ class Submission(models.Model):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-created_at"]
+        # The decisions in the admin: approve, reject, mark as spam.
+        permissions = [("moderate_submission", _("Can decide on submissions"))]
         constraints = [
             # The same form sent twice (a double click, a reload) is kept once.
             models.UniqueConstraint(
@@ -397,8 +399,9 @@ class OutgoingEmailQuerySet(models.QuerySet):
 class OutgoingEmail(models.Model):
     """An email the site sends, kept until it is sent so no message is lost.
 
-    It is tried at once; if the mail server fails, the error is recorded and
-    `manage.py send_pending_emails` (run by cron) tries again.
+    A task (submissions/tasks.py), run by the worker, sends it outside the
+    request; if the mail server fails, the error is recorded, the task tries
+    again later, and `manage.py send_pending_emails` (run by cron) too.
     """
 
     MAX_ATTEMPTS = 10
@@ -413,6 +416,7 @@ class OutgoingEmail(models.Model):
         WAITING = "waiting", _("Waiting")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        SENDING = "sending", _("Being sent")
 
     submission = models.ForeignKey(
         Submission,
@@ -431,6 +435,9 @@ class OutgoingEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    claimed_at = models.DateTimeField(
+        _("claimed"), null=True, blank=True, help_text=_("When a process last began to send it.")
+    )
 
     objects = OutgoingEmailQuerySet.as_manager()
 
@@ -443,8 +450,23 @@ class OutgoingEmail(models.Model):
         return self.subject
 
     def send(self):
-        """Try to send the message now; record the outcome. True when it went out."""
-        self.attempts += 1
+        """Send the message unless another process has it; record the outcome.
+
+        True when it went out. The row is claimed first with one conditional
+        UPDATE, so that a worker and `send_pending_emails` running at the same
+        time never both send it; a claim older than `claim_seconds()` (a process
+        that died while sending) may be taken over.
+        """
+        now = timezone.now()
+        claimable = Q(status__in=[self.Status.WAITING, self.Status.FAILED]) | Q(
+            status=self.Status.SENDING, claimed_at__lt=now - timedelta(seconds=claim_seconds())
+        )
+        claimed = OutgoingEmail.objects.filter(
+            claimable, pk=self.pk, attempts__lt=self.MAX_ATTEMPTS
+        ).update(status=self.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+        self.refresh_from_db(fields=["status", "attempts", "claimed_at", "sent_at", "last_error"])
+        if not claimed:
+            return self.status == self.Status.SENT
         try:
             EmailMessage(self.subject, self.body, to=[self.recipient]).send()
         except Exception as error:  # whatever the backend raises, keep the message for later
@@ -455,5 +477,10 @@ class OutgoingEmail(models.Model):
             self.status = self.Status.SENT
             self.sent_at = timezone.now()
             self.last_error = ""
-        self.save(update_fields=["attempts", "status", "last_error", "sent_at"])
+        self.save(update_fields=["status", "last_error", "sent_at"])
         return self.status == self.Status.SENT
+
+
+def claim_seconds():
+    """How long a claim on an email holds: longer than any try can take."""
+    return max(60, 3 * (settings.EMAIL_TIMEOUT or 10))

@@ -61,6 +61,8 @@ class SubmissionFormView(FormView):
     """
 
     template_name = "submissions/submission_form.html"
+    # Each field says what is wrong with a character it refuses (request_guard.py).
+    checks_own_characters = True
     http_method_names = ["get", "head", "options", "post"]
     title = intro = ""
 

@@ -121,3 +121,10 @@ class BrokenMailServer(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def run_email_worker():
+    """Run the worker once over its queue, as `manage.py db_worker` does in production."""
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

@@ -8,7 +8,7 @@ from participants.models import Participant
 from submissions.models import NGOPartner, OutgoingEmail, Submission
 
 from ..pages_helpers import assert_public_page
-from ..submissions_helpers import FORM_URLS, THANKS_URLS, answers
+from ..submissions_helpers import FORM_URLS, THANKS_URLS, answers, run_email_worker
 
 LANGS = ["en", "fr"]
 KINDS = ["join", "cooperate", "sign", "practice"]
@@ -83,6 +83,7 @@ def test_valid_submission_is_stored_acknowledged_and_announced(client, kind, lan
     assert submission.country.code == answers(kind)["country"]
     assert Submission.objects.pending().count() == 1
 
+    run_email_worker()
     acknowledgement, notification = sorted(mail.outbox, key=lambda m: m.to != [submission.email])
     assert acknowledgement.to == [submission.email]
     assert acknowledgement.subject == ACKNOWLEDGEMENT_SUBJECTS[kind, lang]
@@ -131,6 +132,7 @@ def test_approved_join_request_counts_on_the_site(client, moderator, lang):
     assert f'href="/{lang}/participants/city-of-kragujevac/"' in listing
     page = assert_public_page(client, f"/{lang}/participants/city-of-kragujevac/", lang)
     assert "City of Kragujevac" in page.content.decode()
+    run_email_worker()
     approval = mail.outbox[-1]
     assert approval.to == ["jelena@example.org"]
     assert (
@@ -268,6 +270,7 @@ def test_rejection_sends_the_reason_in_the_senders_language(client, moderator, k
     assert submission.status == Submission.Status.REJECTED
     assert submission.decided_by == moderator
     assert submission.record is None
+    run_email_worker()
     rejection = mail.outbox[-1]
     assert rejection.to == [submission.email]
     assert "Only local and regional authorities of member States can take part." in rejection.body

@@ -11,7 +11,7 @@ from participants.models import Participant
 from submissions.models import AlreadyDecided, NGOPartner, Submission
 
 from ..pages_helpers import assert_public_page
-from ..submissions_helpers import FORM_URLS, answers, image_bytes, upload
+from ..submissions_helpers import FORM_URLS, answers, image_bytes, run_email_worker, upload
 
 CHANGELIST = "/admin/submissions/submission/"
 
@@ -24,7 +24,12 @@ def moderator(db):
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="submissions",
-            codename__in=["view_submission", "change_submission", "view_outgoingemail"],
+            codename__in=[
+                "view_submission",
+                "change_submission",
+                "moderate_submission",
+                "view_outgoingemail",
+            ],
         )
     )
     return user
@@ -135,6 +140,7 @@ def test_approved_submission_cannot_be_approved_into_a_second_record(client, mod
     assert Participant.objects.count() == 1
     assert Submission.objects.values("decided_at", "decided_by").get() == first_decision
     assert Submission.objects.get().status == Submission.Status.APPROVED
+    run_email_worker()
     assert len([m for m in mail.outbox if "Welcome" in m.subject]) == 1
 
 

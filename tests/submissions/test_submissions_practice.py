@@ -19,6 +19,7 @@ from ..submissions_helpers import (
     answers,
     image_bytes,
     pdf_bytes,
+    run_email_worker,
     upload,
 )
 
@@ -180,9 +181,11 @@ def test_a_proposal_is_stored_as_sent_and_acknowledged(client, lang):
     assert "document" not in submission.data and not submission.scan
     assert not Practice.objects.exists()  # nothing public before a decision
 
+    run_email_worker()
     acknowledgement = next(m for m in mail.outbox if m.to == ["marta@example.org"])
     name = {"en": "“Homework club in the settlement”", "fr": "« Homework club in the settlement »"}
     assert name[lang] in acknowledgement.body
+    run_email_worker()
     notification = next(m for m in mail.outbox if m.to == ["alliance@coe.int"])
     assert "Propose a good practice" in notification.subject
     assert f"/admin/submissions/submission/{submission.pk}/change/" in notification.body
@@ -216,6 +219,7 @@ def test_approval_publishes_the_practice_in_both_languages(client, moderator, la
         assert "Homework club in the settlement" in page.content.decode()
     themes = client.get("/fr/good-practices/?theme=participation").content.decode()
     assert "Homework club in the settlement" in themes
+    run_email_worker()
     approval = mail.outbox[-1]
     assert approval.to == ["marta@example.org"]
     assert approval.subject == APPROVAL_SUBJECTS[lang]

@@ -1,0 +1,158 @@
+"""Odd input, on every public page, form field and admin filter, never gets a 5xx."""
+
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.test import Client
+
+from submissions.forms import FORM_CLASSES
+
+from ..browser.public_pages import LANGUAGES, PUBLIC_PAGE_TYPES
+from ..submissions_helpers import FORM_URLS, answers
+
+# Percent-encoded as a client may send them.
+ODD_VALUES = [
+    "%00",  # NUL: PostgreSQL refuses it
+    "a%00b",
+    "%ED%A0%80",  # a lone surrogate, as CESU-8
+    "%FF%FE",  # not UTF-8
+    quote("²"),
+    quote("①"),
+    quote("12³"),
+    quote("١٢٣"),  # Arabic-Indic digits
+    "-1",
+    "1e309",
+    "9" * 400,
+    quote("<script>alert(1)</script>"),
+    quote("' OR 1=1 --"),
+    quote("\u202e\u200b"),
+]
+QUERY_NAMES = ["page", "tag", "q", "country", "type"]
+# The values that broke pages before, for every address and query name.
+SHARP_VALUES = ["%00", "%ED%A0%80", "%FF%FE", quote("²"), "9" * 400]
+OPEN_DATA = ["/participants.csv", "/participants.json", "/signatories.csv", "/signatories.json"]
+
+
+@pytest.fixture(autouse=True)
+def _files(temporary_folders):
+    """Uploads of every test here go to its own folders."""
+
+
+def public_paths():
+    paths = list(OPEN_DATA)
+    for lang in LANGUAGES:
+        paths += [page.path(lang) for page in PUBLIC_PAGE_TYPES]
+        paths += [f"/{lang}/news/feed/rss/", f"/{lang}/news/feed/atom/"]
+    return paths
+
+
+def assert_no_server_error(response, what):
+    assert response.status_code < 500, (what, response.status_code)
+
+
+@pytest.mark.django_db
+def test_odd_values_in_every_public_address_and_query(demo_content):
+    client = Client()
+    for path in public_paths():
+        for value in SHARP_VALUES:
+            assert_no_server_error(client.get(f"{path}{value}/"), f"{path}{value}/")
+        for value in ODD_VALUES:
+            url = f"{path}?{'&'.join(f'{name}={value}' for name in QUERY_NAMES)}"
+            assert_no_server_error(client.get(url), url)
+
+
+@pytest.mark.django_db
+def test_a_nul_in_an_address_or_filter_is_not_found(client, demo_content):
+    for url in ["/en/news/tag/%00/", "/fr/news/feed/rss/?tag=%00", "/en/good-practices/?type=%00"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Content-Security-Policy" in response
+
+
+def form_body(kind, field, raw_value):
+    """The form's valid answers, urlencoded, with one field's value as raw percent-encoding."""
+    data = {key: value for key, value in answers(kind).items() if key != field}
+    parts = []
+    for key, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            parts.append(f"{quote(key)}={quote(str(item))}")
+    parts.append(f"{quote(field)}={raw_value}")
+    return "&".join(parts)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", list(FORM_URLS))
+def test_odd_values_in_every_form_field(kind):
+    fields = list(FORM_CLASSES[kind].base_fields)
+    for number, field in enumerate(fields):
+        for value in ODD_VALUES:
+            # A new address each time, so that the rate limit never answers instead.
+            client = Client(REMOTE_ADDR=f"198.51.{number}.{ODD_VALUES.index(value) + 1}")
+            for lang in LANGUAGES:
+                response = client.post(
+                    FORM_URLS[kind].format(lang=lang),
+                    form_body(kind, field, value),
+                    content_type="application/x-www-form-urlencoded",
+                )
+                assert_no_server_error(response, (kind, field, value))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("value", ["²", "①", "12³", "١٢٣"])
+def test_numbers_take_ascii_digits_only(client, lang, value):
+    response = client.post(f"/{lang}/join/", answers("join", roma_population=value))
+    assert response.status_code == 200
+    assert "roma_population" in response.context["form"].errors
+
+
+BAD_BODIES = [
+    ("application/x-www-form-urlencoded; charset=utf-16", "a=b".encode("utf-16")),
+    ("application/x-www-form-urlencoded; charset=utf-16", b"csrfmiddlewaretoken=x&a=%ff"),
+    ("application/x-www-form-urlencoded; charset=utf-32", "a=b".encode("utf-32")),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("content_type, body", BAD_BODIES)
+def test_bodies_that_cannot_be_decoded_get_the_sites_400(demo_content, content_type, body):
+    client = Client()
+    client.cookies["csrftoken"] = "a" * 32
+    paths = [*public_paths()[::3], "/admin/login/", "/admin/", "/no-such-page/"]
+    for path in paths:
+        response = client.generic("POST", path, body, content_type=content_type)
+        assert 400 <= response.status_code < 500, (path, response.status_code)
+    response = client.generic("POST", "/fr/join/", body, content_type=content_type)
+    assert response.status_code == 400
+    assert "Content-Security-Policy" in response
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "La requête n'a pas pu être lue" in response.content.decode()
+
+
+def admin_changelists():
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in {config.label for config in apps.get_app_configs()}
+    ]
+
+
+@pytest.mark.django_db
+def test_odd_values_in_every_admin_filter(client, demo_content):
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
+    for model, model_admin in admin_changelists():
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        names = ["q", "o", "p", "e"]
+        for list_filter in model_admin.list_filter:
+            field = list_filter[0] if isinstance(list_filter, tuple) else list_filter
+            if isinstance(field, str):
+                names += [field, f"{field}__exact", f"{field}__id__exact"]
+            else:
+                names.append(field.parameter_name)
+        for name in names:
+            for value in ODD_VALUES:
+                response = client.get(f"{url}?{name}={value}")
+                assert_no_server_error(response, f"{url}?{name}={value}")
