@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from taggit.models import Tag
+from news.models import Tag
 
 from news.models import Article
 from pages.models import SiteSettings
