@@ -107,9 +107,7 @@ def tags_in_use(articles):
     return (
         Tag.objects.filter(news_taggedarticle_items__content_object__in=articles)
         .exclude(slug="")  # a name of punctuation only: nothing to address it by
-        .annotate(
-            article_count=Count("news_taggedarticle_items"), shown_name=Tag.shown_name()
-        )
+        .annotate(article_count=Count("news_taggedarticle_items"), shown_name=Tag.shown_name())
         .order_by("shown_name", "pk")
     )
 
@@ -152,6 +150,24 @@ class Tag(TagBase):
         if own == english or own not in {f.name for f in Tag._meta.fields}:
             return models.ExpressionWrapper(F(english), output_field=text)
         return Coalesce(NullIf(F(own), Value("")), F(english), output_field=text)
+
+    def clean(self):
+        # Articles name their tags by name in any language: two tags called alike
+        # would be the same to an editor typing it.
+        names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+        others = Tag.objects.exclude(pk=self.pk)
+        errors = {}
+        for field in names:
+            value = (getattr(self, field) or "").strip()
+            if not value:
+                continue
+            alike = Q()
+            for other in names:
+                alike |= Q(**{f"{other}__iexact": value})
+            if others.filter(alike).exists():
+                errors[field] = _("Another tag is already called “%(name)s”.") % {"name": value}
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         english = build_localized_fieldname("name", settings.LANGUAGE_CODE)
