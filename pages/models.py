@@ -4,6 +4,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 
 from alliance_site.models import TimestampedModel, unique_slug
@@ -61,8 +62,24 @@ class SiteSettings(models.Model):
         _("note on terms"),
         help_text=_('The "Please note" box explaining the term "Roma and Travellers".'),
     )
+    class Civility(models.TextChoices):
+        """How the contact person is addressed: each language writes it its own way."""
+
+        MR = "mr", pgettext_lazy("civility", "Mr")
+        MS = "ms", pgettext_lazy("civility", "Ms")
+
+    contact_civility = models.CharField(
+        _("civility"),
+        max_length=2,
+        choices=Civility.choices,
+        blank=True,
+        help_text=_("Shown before the name, as each language writes it (Mr, M.)."),
+    )
     contact_name = models.CharField(
-        _("contact person"), max_length=200, blank=True, help_text=_("For example: Mr Tobias Mayr")
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_("First name and surname, for example: Tobias Mayr"),
     )
     contact_role = models.CharField(
         _("contact role"),
@@ -92,6 +109,13 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    @property
+    def contact_person(self):
+        """The contact's name as the active language writes it: "Mr Tobias Mayr", "M. Tobias Mayr"."""
+        if self.contact_civility and self.contact_name:
+            return f"{self.get_contact_civility_display()} {self.contact_name}"
+        return self.contact_name
 
     @classmethod
     def load(cls):
