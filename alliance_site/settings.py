@@ -179,7 +179,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A French field left empty shows the English, and an English one the French:
+# the templates mark such text with its language (alliance_site/languages.py).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("fr",)}
 # The admin's language tabs need jQuery UI: served from here (npm jquery-ui
 # 1.14.2, static/vendor/), not from the CDN modeltranslation names by default
 # (its setting has no MODELTRANSLATION_ prefix).
