@@ -62,6 +62,7 @@ class SiteSettings(models.Model):
         _("note on terms"),
         help_text=_('The "Please note" box explaining the term "Roma and Travellers".'),
     )
+
     class Civility(models.TextChoices):
         """How the contact person is addressed: each language writes it its own way."""
 
@@ -112,7 +113,8 @@ class SiteSettings(models.Model):
 
     @property
     def contact_person(self):
-        """The contact's name as the active language writes it: "Mr Tobias Mayr", "M. Tobias Mayr"."""
+        """The contact's name as the active language writes it: "Mr Tobias Mayr",
+        "M. Tobias Mayr"."""
         if self.contact_civility and self.contact_name:
             return f"{self.get_contact_civility_display()} {self.contact_name}"
         return self.contact_name

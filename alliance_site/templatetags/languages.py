@@ -32,8 +32,11 @@ def only_language(obj, *fields):
 
 @register.filter
 def in_its_language(obj, field):
-    """`obj`'s `field`, wrapped in <span lang="…"> where it is shown in another language:
-    for a name inside a translated sentence (`{% blocktranslate with name=tag|in_its_language:"name" %}`)."""
+    """`obj`'s `field`, wrapped in <span lang="…"> where it is shown in another language.
+
+    For a name inside a translated sentence:
+    `{% blocktranslate with name=tag|in_its_language:"name" %}`.
+    """
     value = getattr(obj, field)
     code = foreign_language(obj, field)
     return format_html('<span lang="{}">{}</span>', code, value) if code else value
