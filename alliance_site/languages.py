@@ -8,6 +8,7 @@ that text with its own `lang`. Templates use `{% lang_attr obj "field" %}`
 """
 
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.manager import get_translatable_fields_for_model
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -38,6 +39,14 @@ def foreign_language(obj, *fields, language=None):
     language = language or active_language()
     shown = shown_language(obj, *fields, language=language)
     return shown if shown and shown != language else ""
+
+
+def marked(obj, field):
+    """`obj`'s `field`, as <span lang="…"> HTML where it is shown in another
+    language, else as it is: for a label that is rendered escaped (a choice)."""
+    value = getattr(obj, field)
+    code = foreign_language(obj, field)
+    return format_html('<span lang="{}">{}</span>', code, value) if code else value
 
 
 def only_in(obj, *fields, language=None):

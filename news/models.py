@@ -107,7 +107,11 @@ def tags_in_use(articles):
     return (
         Tag.objects.filter(news_taggedarticle_items__content_object__in=articles)
         .exclude(slug="")  # a name of punctuation only: nothing to address it by
-        .annotate(article_count=Count("news_taggedarticle_items"), shown_name=Tag.shown_name())
+        .annotate(
+            article_count=Count("news_taggedarticle_items"),
+            shown_name=Tag.shown_name(),
+            shown_language=Tag.shown_language(),
+        )
         .order_by("shown_name", "pk")
     )
 
@@ -150,6 +154,21 @@ class Tag(TagBase):
         if own == english or own not in {f.name for f in Tag._meta.fields}:
             return models.ExpressionWrapper(F(english), output_field=text)
         return Coalesce(NullIf(F(own), Value("")), F(english), output_field=text)
+
+    @staticmethod
+    def shown_language(language=None):
+        """The language of the name a page in `language` shows, as a database expression."""
+        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        english = settings.LANGUAGE_CODE
+        own = build_localized_fieldname("name", language)
+        text = models.CharField()
+        if language == english or own not in {f.name for f in Tag._meta.fields}:
+            return Value(english, output_field=text)
+        return models.Case(
+            models.When(~Q(**{own: ""}) & Q(**{f"{own}__isnull": False}), then=Value(language)),
+            default=Value(english),
+            output_field=text,
+        )
 
     def clean(self):
         # Articles name their tags by name in any language: two tags called alike

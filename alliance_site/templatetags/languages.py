@@ -10,7 +10,7 @@ a plain <h1> otherwise. With several fields, the first that has text decides
 from django import template
 from django.utils.html import format_html
 
-from alliance_site.languages import foreign_language, only_in
+from alliance_site.languages import foreign_language, marked, only_in
 
 register = template.Library()
 
@@ -37,6 +37,4 @@ def in_its_language(obj, field):
     For a name inside a translated sentence:
     `{% blocktranslate with name=tag|in_its_language:"name" %}`.
     """
-    value = getattr(obj, field)
-    code = foreign_language(obj, field)
-    return format_html('<span lang="{}">{}</span>', code, value) if code else value
+    return marked(obj, field)
