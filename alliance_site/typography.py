@@ -29,12 +29,12 @@ MARKUP = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>", re.DOTALL)
 LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#x27;|&#39;|&apos;)(?=\w)")
+APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#x27;|&#39;|&apos;)(?=\w|«)")
 SPACES = r"(?: |&nbsp;|&#160;|\u00a0|\u202f)+"
 BEFORE_COLON = re.compile(rf"{SPACES}:(?=\s|$|<|&nbsp;)")
 BEFORE_MARK = re.compile(rf"{SPACES}([;!?])")
-AFTER_OPENING = re.compile(rf"«{SPACES}?")
-BEFORE_CLOSING = re.compile(rf"{SPACES}?»")
+AFTER_OPENING = re.compile(rf"«(?:{SPACES})?")
+BEFORE_CLOSING = re.compile(rf"(?:{SPACES})?»")
 
 
 def _fix_text(text):
