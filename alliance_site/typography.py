@@ -26,10 +26,11 @@ VOID_ELEMENTS = {
 
 # A tag, a comment or a doctype; what lies between them is text.
 MARKUP = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>", re.DOTALL)
 LANG = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 APOSTROPHE = re.compile(r"(?<=\w)(?:'|&#x27;|&#39;|&apos;)(?=\w|«)")
+# Text without any of these has nothing to correct (most of a page's text).
+TRIGGER = re.compile(r"[':;!?«»]|&#|&apos;")
 SPACES = r"(?: |&nbsp;|&#160;|\u00a0|\u202f)+"
 BEFORE_COLON = re.compile(rf"{SPACES}:(?=\s|$|<|&nbsp;)")
 BEFORE_MARK = re.compile(rf"{SPACES}([;!?])")
@@ -73,23 +74,25 @@ def french_typography(html, language="fr"):
     for index, piece in enumerate(MARKUP.split(html)):
         if index % 2:  # markup
             out.append(piece)
-            tag = TAG.fullmatch(piece)
-            if not tag:
-                continue
-            closing, name, attributes, self_closing = tag.groups()
-            name = name.lower()
-            if closing:
+            if piece.startswith("<!") or len(piece) < 3:
+                continue  # a comment or a doctype
+            if piece[1] == "/":
+                name = piece[2:-1].strip().lower()
                 for depth in range(len(stack) - 1, 0, -1):
                     if stack[depth][0] == name:
                         del stack[depth:]
                         break
-            elif name not in VOID_ELEMENTS and not self_closing:
-                inherited = stack[-1][1]
-                own = _language_of(attributes)
-                raw = inherited == "raw" or name in RAW_ELEMENTS
-                stack.append((name, "raw" if raw else (own or inherited)))
+                continue
+            name, *rest = piece[1:-1].split(None, 1)
+            name, attributes = name.rstrip("/").lower(), rest[0] if rest else ""
+            if name in VOID_ELEMENTS or piece.endswith("/>") or not name.isalnum():
+                continue
+            inherited = stack[-1][1]
+            own = _language_of(" " + attributes) if "lang" in attributes else None
+            raw = inherited == "raw" or name in RAW_ELEMENTS
+            stack.append((name, "raw" if raw else (own or inherited)))
             continue
-        if piece and stack[-1][1].split("-")[0] == "fr":
+        if TRIGGER.search(piece) and stack[-1][1].split("-")[0] == "fr":
             piece = french_text(piece)
         out.append(piece)
     return "".join(out)
