@@ -140,6 +140,9 @@ class Tag(TagBase):
         ),
     )
 
+    # Backups name a tag by its slug: the one value that never changes.
+    natural_key_fields = ["slug"]
+
     class Meta:
         verbose_name = _("tag")
         verbose_name_plural = _("tags")

@@ -234,7 +234,7 @@ def test_a_proposed_practice_is_published_once_staff_approve_it(admin_page, quic
     page.click("main form [type=submit]")
     page.wait_for_load_state()
     assert page.locator(".error-summary").count() == 0
-    assert page.locator("h1").inner_text() == "Merci d'avoir proposé une bonne pratique"
+    assert page.locator("h1").inner_text() == "Merci d’avoir proposé une bonne pratique"
 
     page.goto(url("admin:submissions_submission_changelist"))
     page.get_by_role("link", name="Club de devoirs du quartier").click()
