@@ -26,9 +26,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return response
 
 
-# Every model that staff edit in the admin. A model of another package (the
-# tags) keeps its history in this app's tables: the package's own migrations
-# stay as they are shipped.
+# Every model that staff edit in the admin.
 TRACKED_MODELS = [
     "news.Article",
     "pages.Page",
@@ -44,9 +42,8 @@ TRACKED_MODELS = [
     "prize.PrizeEdition",
     "prize.PrizeWinner",
     "submissions.NGOPartner",
-    "taggit.Tag",
+    "news.Tag",
 ]
-HISTORY_APP = {"taggit": "alliance_site"}
 
 
 def register_history():
@@ -66,8 +63,4 @@ def register_history():
             translated = list(translator.get_options_for_model(model).all_fields)
         except NotRegistered:
             translated = []
-        simple_history.register(
-            model,
-            excluded_fields=translated,
-            app=HISTORY_APP.get(model._meta.app_label),
-        )
+        simple_history.register(model, excluded_fields=translated)

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "alliance_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside the page cache and the locale: French pages are corrected once, in French.
+    "alliance_site.typography.FrenchTypographyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,7 +198,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # 2026"): alliance_site/formats/, used through core.dates.
 FORMAT_MODULE_PATH = ["alliance_site.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A French field left empty shows the English, and an English one the French:
+# the templates mark such text with its language (alliance_site/languages.py).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("fr",)}
 # The admin's language tabs need jQuery UI: served from here (npm jquery-ui
 # 1.14.2, static/vendor/), not from the CDN modeltranslation names by default
 # (its setting has no MODELTRANSLATION_ prefix).

@@ -21,10 +21,9 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from taggit.models import Tag  # noqa: E402
 
 from declaration.models import Signatory  # noqa: E402
-from news.models import Article, TaggedArticle  # noqa: E402
+from news.models import Article, Tag, TaggedArticle  # noqa: E402
 from participants.models import Participant  # noqa: E402
 from practices.models import Practice, Theme  # noqa: E402
 

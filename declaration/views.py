@@ -3,11 +3,12 @@ from django.conf.locale import LANG_INFO
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from alliance_site.open_data import CsvExportView, JsonExportView
 from alliance_site.page_cache import shared
-from core.countries import RowsByLocalCountry, collation_key
+from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 
 from .models import Declaration, DeclarationTranslation, Signatory
 
@@ -45,18 +46,45 @@ class DeclarationView(TemplateView):
             "page_obj": page,
             # Kept for every address of the page: its links carry only the page's number.
             "page_query": QueryDict(),
-            "rows": self.rows(page),
+            "rows": self.rows(table, page),
         }
         return render_to_string("declaration/includes/signatories.html", context, self.request)
 
     @staticmethod
-    def rows(page):
-        """(number, country, name) for each row: a country's name is looked up once."""
+    def rows(table, page):
+        """(number, country, name) for each row: a country's name is looked up once.
+
+        The number is the row's place in the English order (country, then name),
+        as in /signatories.csv: one number per signatory in every language, while
+        a French table lists the countries in French order.
+        """
+        local = country_offsets(table.counts, table.codes)
+        english = country_offsets(table.counts, english_country_order(table.counts))
         countries = {}
-        return [
-            (number, countries.setdefault(s.country.code, s.country.name), s.name)
-            for number, s in enumerate(page, start=page.start_index())
-        ]
+        rows = []
+        for index, signatory in enumerate(page, start=page.start_index() - 1):
+            code = signatory.country.code
+            number = english[code] + index - local[code] + 1
+            rows.append(
+                (number, countries.setdefault(code, signatory.country.name), signatory.name)
+            )
+        return rows
+
+
+def english_country_order(counts):
+    """The country codes of `counts` by English name, unknown codes last (as the table)."""
+    with translation.override("en"):
+        known = [country.code for country in sorted_countries(counts)]
+    return known + sorted(set(counts) - set(known))
+
+
+def country_offsets(counts, codes):
+    """How many rows come before each country's first, countries in the order of `codes`."""
+    offsets, before = {}, 0
+    for code in codes:
+        offsets[code] = before
+        before += counts[code]
+    return offsets
 
 
 def official_texts(declaration):

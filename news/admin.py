@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -14,10 +15,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationAdmin,
+    TranslationTabularInline,
+)
 from modeltranslation.utils import build_localized_fieldname
-from taggit.admin import TagAdmin
-from taggit.models import Tag
+from taggit.models import Tag as TaggitTag
 
 from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
@@ -25,7 +29,7 @@ from alliance_site.history import HistoryAdmin
 from core.admin import StableSlugAdmin
 
 from .forms import ArticleImageField
-from .models import Article, ArticleDocument
+from .models import Article, ArticleDocument, Tag
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != DEFAULT_LANGUAGE]
@@ -297,10 +301,25 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransla
         )
 
 
-# The tags keep taggit's admin, with a history.
-admin.site.unregister(Tag)
+# Tags are news.Tag, edited below; taggit's own table stays empty.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
 
 
 @admin.register(Tag)
-class TagHistoryAdmin(HistoryAdmin, TagAdmin):
-    pass
+class TagAdmin(HistoryAdmin, TranslationAdmin):
+    """The tags, each with its name in every language and how many articles use it."""
+
+    list_display = ("name_en", "name_fr", "slug", "article_count")
+    list_display_links = ("name_en",)
+    search_fields = ("name_en", "name_fr", "slug")
+    fields = ("name", "slug")
+    ordering = ("name_en",)
+    list_per_page = 100
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(articles=Count("news_taggedarticle_items"))
+
+    @admin.display(description=_("articles"), ordering="articles")
+    def article_count(self, obj):
+        return obj.articles

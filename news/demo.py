@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
-from .models import Article
+from .models import Article, Tag
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -217,6 +217,23 @@ ARTICLES = [
 ]
 
 # Every field the items above may set, so that loading again resets the others.
+# The tags' French names, as the site's French pages say them. Acronyms and
+# names of programmes are the same in both languages.
+TAG_NAMES_FR = {
+    "Ukrainian Alliance": "Alliance ukrainienne",
+    "Roma safety": "Sécurité des Roms",
+    "Roma Day": "Journée internationale des Roms",
+    "Congress": "Congrès",
+    "Human rights": "Droits de l’homme",
+    "Anti-Gypsyism": "Antitsiganisme",
+    "Dosta! Prize": "Prix Dosta!",
+    "CAHROM": "CAHROM",
+    "Political participation": "Participation politique",
+    "Declaration against anti-Gypsyism": "Déclaration contre l’antitsiganisme",
+    "ROMACT": "ROMACT",
+    "ROMED2": "ROMED2",
+}
+
 FIELDS = (
     "published_at",
     "event_start",
@@ -250,4 +267,8 @@ def load(stdout):
             defaults={**values, "is_published": True},
         )
         article.tags.set(item["tags"])
+    for tag in Tag.objects.filter(name_en__in=TAG_NAMES_FR):
+        if tag.name_fr != TAG_NAMES_FR[tag.name_en]:
+            tag.name_fr = TAG_NAMES_FR[tag.name_en]
+            tag.save()
     stdout.write(f"News: {len(ARTICLES)} articles from the original site.")

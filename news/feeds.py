@@ -25,6 +25,8 @@ from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
+from alliance_site.languages import shown_language
+
 from .models import ORGANISATION, Article, tags_on_published
 
 FEED_ITEMS = 20
@@ -114,6 +116,33 @@ class AtomEnclosure(BaseEntryExtension):
         return entry
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class AtomLanguages(BaseEntryExtension):
+    """The language of an Atom entry's texts, as xml:lang on each: an article
+    without French shows its English in the French feed, and says so."""
+
+    def __init__(self):
+        self.languages = {}
+
+    def extend_atom(self, entry):
+        for child in entry:
+            name = child.tag.rsplit("}", 1)[-1]
+            if language := self.languages.get(name):
+                child.set(XML_LANG, language)
+        return entry
+
+
+def item_languages(article, feed_language):
+    """The language of an item's title, summary and content where it differs from
+    the feed's, and the item's own language (that of its text)."""
+    title = shown_language(article, "title") or feed_language
+    text = shown_language(article, "lead", "body") or title
+    languages = {"title": title, "summary": text, "content": text}
+    return {name: code for name, code in languages.items() if code != feed_language}, text
+
+
 def build_feed(request, kind):
     tag, articles = _selection(request)
     # Plain text as each format needs it (see the module's docstring).
@@ -131,6 +160,7 @@ def build_feed(request, kind):
         page = reverse("news:list")
 
     feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)
     feed.id(absolute(page))
     feed.title(text(title))
     feed.subtitle(
@@ -158,6 +188,12 @@ def build_feed(request, kind):
         entry.updated(max(article.updated_at, article.published_at))
         entry.content(_full_content(article, base), type="html")
         entry.summary(text(article.summary))
+        foreign, text_language = item_languages(article, language)
+        if kind == "rss":
+            entry.dc.dc_language(text_language)
+        elif foreign:
+            entry.register_extension("languages", AtomLanguages, atom=True, rss=False)
+            entry.languages.languages = foreign
         for item_tag in article.tags.all():
             if not item_tag.slug:
                 continue

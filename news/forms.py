@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import validate_image_upload
@@ -19,19 +20,41 @@ class ArticleImageField(forms.ImageField):
         return super().to_python(data)
 
 
+class LanguageMarkedSelect(forms.Select):
+    """A menu whose options may each be in another language than the page's:
+    `languages` maps an option's value to its language, marked with `lang`."""
+
+    def __init__(self, *args, languages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = languages or {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if language := self.languages.get(value):
+            option["attrs"]["lang"] = language
+        return option
+
+
 class ArticleFilterForm(forms.Form):
     """The tag and year filters above the list of news. Invalid values mean 404."""
 
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=LanguageMarkedSelect)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, tags, years, **kwargs):
-        """`tags`: (id, slug, name, number of articles) of each tag to offer."""
+        """`tags`: (id, slug, name, number of articles, language of the name) of each
+        tag to offer."""
         super().__init__(*args, **kwargs)
-        self.tags = {slug: pk for pk, slug, _name, _count in tags}
+        self.tags = {slug: pk for pk, slug, *_rest in tags}
         self.fields["tag"].choices = [("", _("All tags"))] + [
-            (slug, f"{name} ({count})") for _pk, slug, name, count in tags
+            (slug, f"{name} ({count})") for _pk, slug, name, count, _language in tags
         ]
+        page_language = (get_language() or "").split("-")[0]
+        self.fields["tag"].widget.languages = {
+            slug: language
+            for _pk, slug, _name, _count, language in tags
+            if language != page_language
+        }
         self.fields["year"].choices = [("", _("All years"))] + [
             (str(year), str(year)) for year in years
         ]

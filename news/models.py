@@ -6,16 +6,18 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from taggit.managers import TaggableManager
-from taggit.models import NaturalKeyManager, Tag, TaggedItemBase
+from taggit.managers import TaggableManager, _TaggableManager
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from core.models import SluggedModel, TimestampedModel
 from core.richtext import RichTextField, sanitise_rich_text
@@ -85,16 +87,137 @@ def published_years():
 
 
 def tags_in_use(articles):
-    """The tags of `articles`, by name, each with its `article_count`: one query."""
+    """The tags of `articles`, by name in the active language, each with its
+    `article_count`: one query."""
     return (
         Tag.objects.filter(news_taggedarticle_items__content_object__in=articles)
         .exclude(slug="")  # a name of punctuation only: nothing to address it by
-        .annotate(article_count=Count("news_taggedarticle_items"))
-        .order_by("name")
+        .annotate(
+            article_count=Count("news_taggedarticle_items"),
+            shown_name=Tag.shown_name(),
+            shown_language=Tag.shown_language(),
+        )
+        .order_by("shown_name", "pk")
     )
 
 
+class Tag(TagBase):
+    """A subject that articles share, named in each language, addressed by one slug.
+
+    The name is translated (name_en, name_fr: a French page falls back to the
+    English); the slug is made from the English name once and never changes.
+    """
+
+    # Unique only by slug: a French name may equal another tag's English one.
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("As visitors read it in lists, filters and feeds."),
+    )
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_(
+            "The last part of the tag's web address (/news/tag/ADDRESS/). Leave empty to make "
+            "it from the English name. Changing it breaks links to the tag's page."
+        ),
+    )
+
+    # Backups name a tag by its slug: the one value that never changes.
+    natural_key_fields = ["slug"]
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    @staticmethod
+    def shown_name(language=None):
+        """The name a page in `language` shows, as a database expression."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        english = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+        own = build_localized_fieldname("name", language.split("-")[0])
+        text = models.CharField()
+        if own == english or own not in {f.name for f in Tag._meta.fields}:
+            return models.ExpressionWrapper(F(english), output_field=text)
+        return Coalesce(NullIf(F(own), Value("")), F(english), output_field=text)
+
+    @staticmethod
+    def shown_language(language=None):
+        """The language of the name a page in `language` shows, as a database expression."""
+        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        english = settings.LANGUAGE_CODE
+        own = build_localized_fieldname("name", language)
+        text = models.CharField()
+        if language == english or own not in {f.name for f in Tag._meta.fields}:
+            return Value(english, output_field=text)
+        return models.Case(
+            models.When(~Q(**{own: ""}) & Q(**{f"{own}__isnull": False}), then=Value(language)),
+            default=Value(english),
+            output_field=text,
+        )
+
+    def clean(self):
+        # Articles name their tags by name in any language: two tags called alike
+        # would be the same to an editor typing it.
+        names = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+        others = Tag.objects.exclude(pk=self.pk)
+        errors = {}
+        for field in names:
+            value = (getattr(self, field) or "").strip()
+            if not value:
+                continue
+            alike = Q()
+            for other in names:
+                alike |= Q(**{f"{other}__iexact": value})
+            if others.filter(alike).exists():
+                errors[field] = _("Another tag is already called “%(name)s”.") % {"name": value}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        english = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+        if not getattr(self, english):
+            # A tag typed in another language's form: that text is its English name
+            # until an editor translates it.
+            setattr(self, english, self.name)
+        if self._state.adding and not self.slug:
+            self.slug = self.slugify(getattr(self, english))
+        super().save(*args, **kwargs)
+
+
+class TranslatedTagsManager(_TaggableManager):
+    """An article's tags: a tag typed by name is the existing tag with that name in
+    any language, so that an editor who sees the French names can save them back."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        names = [tag for tag in tags if isinstance(tag, str)]
+        found = {}
+        if names:
+            lookup = Q()
+            fields = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+            for field in fields:
+                lookup |= Q(**{f"{field}__in": names})
+            for tag in Tag.objects.filter(lookup).order_by("pk"):
+                for field in fields:
+                    found.setdefault(getattr(tag, field), tag)
+        english = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+        resolved = []
+        for tag in tags:
+            if isinstance(tag, str):
+                if tag not in found:
+                    found[tag] = Tag.objects.create(**{english: tag, **tag_kwargs})
+                tag = found[tag]
+            if tag not in resolved:
+                resolved.append(tag)
+        return super()._to_tag_model_instances(resolved, tag_kwargs)
+
+
 class TaggedArticle(TaggedItemBase):
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -213,8 +336,12 @@ class Article(SluggedModel, TimestampedModel):
     tags = TaggableManager(
         _("tags"),
         through=TaggedArticle,
+        manager=TranslatedTagsManager,
         blank=True,
-        help_text=_("Separate tags with commas, for example: ROMACT, Roma Day"),
+        help_text=_(
+            "Separate tags with commas, for example: ROMACT, Roma Day. A new tag is "
+            "created with that name; translate it under News › Tags."
+        ),
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, ArticleDocument
+from .models import Article, ArticleDocument, Tag
 
 
 @register(Article)
@@ -13,3 +13,9 @@ class ArticleTranslationOptions(TranslationOptions):
 class ArticleDocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = {"en": ("title",)}
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"en": ("name",)}

@@ -82,7 +82,9 @@ def filter_choices():
     to read back)."""
     published = Article.objects.published()
     years = published_years()
-    tags = tags_in_use(published).values_list("pk", "slug", "name", "article_count")
+    tags = tags_in_use(published).values_list(
+        "pk", "slug", "shown_name", "article_count", "shown_language"
+    )
     return list(tags), years
 
 

@@ -22,7 +22,7 @@ class SiteSettingsAdmin(HistoryAdmin, TabbedTranslationAdmin):
             _("Contact"),
             {
                 "fields": (
-                    "contact_name",
+                    ("contact_civility", "contact_name"),
                     "contact_role",
                     "contact_phone",
                     "contact_email",

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import SingletonModel, SluggedModel, TimestampedModel
 from core.richtext import RichTextField, excerpt, sanitise_rich_text
@@ -21,8 +22,25 @@ class SiteSettings(SingletonModel):
         _("note on terms"),
         help_text=_('The "Please note" box explaining the term "Roma and Travellers".'),
     )
+
+    class Civility(models.TextChoices):
+        """How the contact person is addressed: each language writes it its own way."""
+
+        MR = "mr", pgettext_lazy("civility", "Mr")
+        MS = "ms", pgettext_lazy("civility", "Ms")
+
+    contact_civility = models.CharField(
+        _("civility"),
+        max_length=2,
+        choices=Civility.choices,
+        blank=True,
+        help_text=_("Shown before the name, as each language writes it (Mr, M.)."),
+    )
     contact_name = models.CharField(
-        _("contact person"), max_length=200, blank=True, help_text=_("For example: Mr Tobias Mayr")
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_("First name and surname, for example: Tobias Mayr"),
     )
     contact_role = models.CharField(
         _("contact role"),
@@ -48,6 +66,14 @@ class SiteSettings(SingletonModel):
 
     def __str__(self):
         return str(_("Site settings"))
+
+    @property
+    def contact_person(self):
+        """The contact's name as the active language writes it: "Mr Tobias Mayr",
+        "M. Tobias Mayr"."""
+        if self.contact_civility and self.contact_name:
+            return f"{self.get_contact_civility_display()} {self.contact_name}"
+        return self.contact_name
 
 
 class PageQuerySet(models.QuerySet):

@@ -2,6 +2,8 @@ from django.db.models import Count
 from django.views.generic import DetailView, ListView
 from django_countries.fields import Country
 
+from alliance_site.languages import foreign_language
+
 from .forms import PracticeFilterForm
 from .models import Practice, Theme
 
@@ -28,10 +30,11 @@ def facet(options, counts, selected):
         {
             "value": value,
             "label": label,
+            "lang": language[0] if language else "",
             "count": counts.get(value, 0),
             "selected": value == selected,
         }
-        for value, label in options
+        for value, label, *language in options
         if counts.get(value) or value == selected
     ]
 
@@ -90,7 +93,10 @@ class PracticeListView(ListView):
                     "field": self.form["theme"],
                     "total": self.without("theme").count() if by_theme else 0,
                     "options": facet(
-                        [(theme.slug, theme.name) for theme in self.themes],
+                        [
+                            (theme.slug, theme.name, foreign_language(theme, "name"))
+                            for theme in self.themes
+                        ],
                         by_theme,
                         self.values.get("theme"),
                     ),

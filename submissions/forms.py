@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance_site.languages import marked
 from core.uploads import validate_document, validate_scan
 from participants.models import Participant
 from practices.models import Practice, Theme
@@ -497,7 +498,10 @@ class PracticeForm(SubmissionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Staff may add themes: they are read each time the form is made.
-        self.fields["themes"].choices = [(theme.slug, theme.name) for theme in Theme.objects.all()]
+        # A theme without a name in this language is marked with its own (alliance_site.languages).
+        self.fields["themes"].choices = [
+            (theme.slug, marked(theme, "name")) for theme in Theme.objects.all()
+        ]
 
     def clean_year(self):
         value = self.cleaned_data["year"]

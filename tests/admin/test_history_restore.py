@@ -6,11 +6,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from selectolax.lexbor import LexborHTMLParser
-from taggit.models import Tag
 
 from alliance_site.history import TRACKED_MODELS
 from declaration.models import Declaration, DeclarationTranslation, Signatory
-from news.models import Article
+from news.models import Article, Tag
 from pages.models import Page, SiteSettings
 from participants.models import NationalNetwork, Participant
 from prize.models import PrizeEdition, PrizeWinner
@@ -99,10 +98,12 @@ CASES = {
         "name",
         "/en/partners/",
     ),
-    "taggit.Tag": (
-        lambda: Tag.objects.filter(article__in=Article.objects.published()).first(),
-        "name",
-        "/en/news/",
+    "news.Tag": (
+        lambda: Tag.objects.filter(
+            news_taggedarticle_items__content_object__in=Article.objects.published()
+        ).first(),
+        "name_fr",
+        "/fr/news/",
     ),
 }
 

@@ -92,7 +92,7 @@ def test_article_page_serves_the_picture_sized_with_credit_and_alt(client, media
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     french = client.get(article.get_absolute_url().replace("/en/", "/fr/")).content.decode()
     assert 'alt="Des maires à la réunion"' in french
-    assert "© Conseil de l&#x27;Europe" in french
+    assert "© Conseil de l’Europe" in french
 
 
 @pytest.mark.django_db

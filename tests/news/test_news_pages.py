@@ -284,7 +284,7 @@ def _paris(year, month, day):
 
 @pytest.fixture
 def tag_factory(db):
-    from taggit.models import Tag
+    from news.models import Tag
 
     def make(name):
         return Tag.objects.create(name=name)

@@ -5,9 +5,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from taggit.models import Tag
 
-from news.models import Article
+from news.models import Article, Tag
 from pages.models import SiteSettings
 
 from ..news_helpers import bulk_articles

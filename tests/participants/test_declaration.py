@@ -114,7 +114,7 @@ def test_counter_sentence_is_computed_in_both_languages(client, demo_content):
     )
     assert re.search(
         r"<strong>122</strong> municipalités, villes et régions de 34 pays\s+ont signé à ce "
-        r"jour la Déclaration contre l'antitsiganisme.",
+        r"jour la Déclaration contre l’antitsiganisme.",
         french,
     )
 
@@ -164,7 +164,7 @@ def test_page_shows_the_text_and_the_facts_the_sources_give(client, demo_content
     assert "<h1>Declaration against anti-Gypsyism</h1>" in english
     assert "at its 32nd session, in March 2017" in english
     assert "34 languages in all" in english and "voluntary contributions" in english
-    assert "<h1>Déclaration contre l&#x27;antitsiganisme</h1>" in french
+    assert "<h1>Déclaration contre l’antitsiganisme</h1>" in french
     assert "a adopté la Déclaration des maires et des élus locaux et régionaux" in french
 
 

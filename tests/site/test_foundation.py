@@ -52,7 +52,7 @@ def test_sidebar_shows_the_staff_edited_settings_in_each_language(client, demo_c
     assert "Ms Ada Example" in english and "Ms Ada Example" in french
     assert 'href="https://twitter.com/example"' in english
     assert "Alliance Task Force" in english
-    assert "Task Force de l&#x27;Alliance" in french
+    assert "Task Force de l’Alliance" in french
     assert "Please note" in english
     assert "Veuillez noter" in french
 

@@ -377,6 +377,7 @@ def test_upload_just_over_the_limit_is_refused_in_french(client):
     response = post(client, "sign", "fr", scan=big_upload(10))
     assert response.status_code == 200
     message = (
-        "Le fichier est trop volumineux (10,0\xa0Mio) : choisissez un fichier de moins de 10 Mo."
+        "Le fichier est trop volumineux (10,0\xa0Mio)\u00a0: "
+        "choisissez un fichier de moins de 10 Mo."
     )
     assert message in response.content.decode()

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from alliance_site.typography import french_typography
 from practices.models import Practice
 from submissions.models import Submission
 
@@ -94,7 +95,7 @@ def test_the_form_speaks_the_visitors_language(client, demo_content, lang, texts
     response = assert_public_page(client, FORM.format(lang=lang), lang)
     html = response.content.decode()
     for text in texts:
-        assert text in html
+        assert french_typography(text, lang) in html
     assert 'enctype="multipart/form-data"' in html
     assert f'href="/{lang}/good-practices/"' in html  # back to the database
     assert "placeholder" not in html
@@ -147,7 +148,7 @@ def test_errors_are_named_at_each_field_and_the_answers_kept(client, lang):
         ],
     }
     for message in messages[lang]:
-        assert message in html
+        assert french_typography(message, lang) in html
     assert 'value="Homework club in the settlement"' in html
     summary = answers("practice")["summary"]
     assert f">\n{summary}</textarea>" in html
