@@ -88,7 +88,9 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.events()
             .annotate(
-                is_past=Case(When(past, then=True), default=False, output_field=models.BooleanField())
+                is_past=Case(
+                    When(past, then=True), default=False, output_field=models.BooleanField()
+                )
             )
             .order_by(
                 "is_past",
@@ -520,7 +522,7 @@ class Article(TimestampedModel):
 
     @property
     def event_place(self):
-        """"City, Country", the country alone, or the city alone; "" if neither is given."""
+        """ "City, Country", the country alone, or the city alone; "" if neither is given."""
         country = self.event_country.name if self.event_country else ""
         return ", ".join(part for part in (self.event_city, country) if part)
 

@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from alliance_site.page_cache import cached_by_content
-
 from participants.countries import sorted_countries
 
 from .forms import ArticleFilterForm, EventFilterForm
@@ -141,9 +140,7 @@ class ArticleListView(PublishedArticlesMixin, ListView):
                 f"news-filter-fields:{choice}",
                 lambda: render_to_string("news/includes/filter_fields.html", {"filter_form": form}),
             ),
-            is_filtered=bool(
-                form.selected_tag or form.selected_year or form.cleaned_data["kind"]
-            ),
+            is_filtered=bool(form.selected_tag or form.selected_year or form.cleaned_data["kind"]),
             **kwargs,
         )
 
@@ -329,7 +326,9 @@ class ArticleDetailView(DetailView):
                 address["addressCountry"] = article.event_country.code
             places.append({"@type": "Place", "name": article.event_place, "address": address})
         if article.event_online:
-            places.append({"@type": "VirtualLocation", "url": article.event_url or self.absolute_url})
+            places.append(
+                {"@type": "VirtualLocation", "url": article.event_url or self.absolute_url}
+            )
         if places:
             data["location"] = places[0] if len(places) == 1 else places
             data["eventAttendanceMode"] = ATTENDANCE_MODE[

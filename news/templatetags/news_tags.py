@@ -80,7 +80,9 @@ def event_when(article):
     hours = _time_element(starts_at, date_format(starts_at, "H:i"))
     if ends_at:
         hours = format_html(
-            _("{start} to {end}"), start=hours, end=_time_element(ends_at, date_format(ends_at, "H:i"))
+            _("{start} to {end}"),
+            start=hours,
+            end=_time_element(ends_at, date_format(ends_at, "H:i")),
         )
     return format_html(
         _("{days}, {hours} ({zone} time)"), days=days, hours=hours, zone=article.event_time_zone
