@@ -64,6 +64,11 @@ def bump_content_version():
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: the next read starts one
         cache.add(VERSION_KEY, 1, timeout=None)
+    else:
+        # Django's generic incr (the file and local-memory caches) stores the
+        # new value with the default timeout: five minutes later the version
+        # would start again at 1, and entries stored at that number come back.
+        cache.touch(VERSION_KEY, None)
 
 
 _schedules = []
