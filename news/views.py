@@ -296,8 +296,6 @@ class ArticleDetailView(DetailView):
             data["image"] = [self.image_url]
         if self.tags:
             data["keywords"] = [tag.name for tag in self.tags]
-        if article.is_event:
-            return [data, self.event_data]
         return data
 
     @cached_property
