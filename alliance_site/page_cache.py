@@ -8,6 +8,12 @@ records the version it was rendered at, and is used only while that is still
 the current one, so the next request, in any worker, renders afresh. A lookup
 reads the version and the entry together, in one round trip to the cache.
 
+Some changes come by themselves, with no one saving anything: a scheduled
+article's publication time, the day an event moves to the past. The apps
+name the next such moment (`on_schedule`); it is kept beside the version, and
+a lookup past it bumps the version as a save would (`_on_time`). So such a
+change reaches every page and feed at its time, and a hit still runs no query.
+
 Staff requests that change data (admin forms, bulk actions that update rows
 without model signals, imports) bump the version too.
 
@@ -26,11 +32,13 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:version"
+SCHEDULE_KEY = "page-cache:next-change"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 # The models public pages show: saving or deleting one of them (or changing
@@ -118,17 +126,59 @@ def bump_content_version():
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: the next read starts one
         cache.add(VERSION_KEY, 1, timeout=None)
+    else:
+        # Django's generic incr (the file and local-memory caches) stores the
+        # new value with the default timeout: five minutes later the version
+        # would start again at 1, and entries stored at that number come back.
+        cache.touch(VERSION_KEY, None)
+
+
+_schedules = []
+
+
+def on_schedule(next_change):
+    """Register `next_change()`: the next moment (an aware datetime, or None) at
+    which pages change with no one saving anything. Called from an app's ready()."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
+
+
+def _next_change():
+    return min(filter(None, (next_change() for next_change in _schedules)), default=None)
+
+
+def _on_time(version, schedule):
+    """The version to read entries at, given the schedule kept beside `version`.
+
+    The one place where time, not a save, empties the cache. The first lookup
+    at a version (a miss: the page is rendered anyway) asks the apps for their
+    next scheduled change and keeps it under that version. A lookup past it
+    bumps the version once (the first worker to see it), as a save would.
+    """
+    if schedule is None or schedule[0] != version:
+        cache.set(SCHEDULE_KEY, (version, _next_change()), timeout=None)
+        return version
+    moment = schedule[1]
+    if moment is None or timezone.now() < moment:
+        return version
+    if cache.add(f"{SCHEDULE_KEY}:reached:{version}", True, timeout=3600):
+        bump_content_version()
+    return content_version()
 
 
 def lookup_many(keys):
     """The current content version, and what each of `keys` holds if stored at it.
 
-    One round trip to the cache: the version and the entries are read together.
+    One round trip to the cache: the version, the next scheduled change and the
+    entries are read together.
     """
-    found = cache.get_many([VERSION_KEY, *keys])
+    found = cache.get_many([VERSION_KEY, SCHEDULE_KEY, *keys])
     version = found.get(VERSION_KEY)
     if version is None:
         return content_version(), {}
+    current = _on_time(version, found.get(SCHEDULE_KEY))
+    if current != version:
+        return current, {}
     return version, {
         key: entry[1]
         for key in keys

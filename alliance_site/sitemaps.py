@@ -30,6 +30,7 @@ class SectionSitemap(I18nSitemap):
         return [
             "home",
             "news:list",
+            "events:list",
             "participants:list",
             "participants:map",
             "declaration:index",
@@ -45,6 +46,7 @@ class SectionSitemap(I18nSitemap):
         latest = {
             "home": Article.objects.published(),
             "news:list": Article.objects.published(),
+            "events:list": Article.objects.events(),
             "participants:list": Participant.objects.active(),
             "participants:map": Participant.objects.active(),
             "resources:list": Document.objects.published(),

@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
+    path("events/", include("news.event_urls")),
     path("participants/", include("participants.urls")),
     # The forms (join/, cooperate/, declaration/sign/, good-practices/propose/,
     # partners/) before the declaration's and the practices' own addresses.

@@ -110,7 +110,23 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransla
         (None, {"fields": ("title", "slug", "lead", "body", "tags")}),
         (
             _("Publication"),
-            {"fields": ("is_published", "published_at", "event_start", "event_end")},
+            {"fields": ("is_published", "published_at")},
+        ),
+        (
+            _("Event"),
+            {
+                "description": _(
+                    "Fill in the date for an article about an event: it then appears on "
+                    "the agenda and in the calendar feeds. Leave the date empty for news."
+                ),
+                "fields": (
+                    ("event_start", "event_end"),
+                    ("event_start_time", "event_end_time", "event_time_zone"),
+                    ("event_city", "event_country", "event_online"),
+                    "event_url",
+                    "event_status",
+                ),
+            },
         ),
         (_("Image"), {"fields": ("image", "image_alt", "image_credit")}),
         (_("Video"), {"fields": ("video_url",)}),

@@ -6,6 +6,12 @@ original cut it; the site has no more of them than that. Two are full
 articles: seed 002_15a435e65a15125a.txt (CAHROM, dated by the meeting it
 reports, 24 May 2018) and seed 004_5018d1f4c2516c79.txt (the ROMACT and ROMED2
 launching events of October and November 2013, dated by the first of them).
+Two are events, dated and placed by what the seeds say of them: the CAHROM
+meeting (Athens, 24 May 2018) and the ROMACT and ROMED2 launching events (from
+14 October to 5 November 2013, in several countries). No times are given: the
+seeds hold none. The items of the home page stay news, dated when written, as
+the original showed them, though two report meetings (Lviv, 26 February 2019;
+the Ukrainian Parliament, 9 April 2019).
 Typos and encoding losses of the capture are repaired. French is given where
 the title and teaser are translated faithfully; elsewhere the English shows.
 No item has a picture: the seeds hold none, and none is invented.
@@ -178,6 +184,10 @@ ARTICLES = [
             "Roma candidates,” he concluded.",
         ),
         "tags": ["CAHROM", "Political participation", "Declaration against anti-Gypsyism"],
+        "event_start": date(2018, 5, 24),
+        "event_city_en": "Athens",
+        "event_city_fr": "Athènes",
+        "event_country": "GR",
     },
     {
         "legacy_id": 87,
@@ -238,6 +248,9 @@ FIELDS = (
     "published_at",
     "event_start",
     "event_end",
+    "event_city_en",
+    "event_city_fr",
+    "event_country",
     "legacy_id",
     "title_en",
     "title_fr",
@@ -246,7 +259,13 @@ FIELDS = (
     "body_en",
     "body_fr",
 )
-EMPTY = {"event_start": None, "event_end": None, "legacy_id": None, "title_fr": None}
+EMPTY = {
+    "event_start": None,
+    "event_end": None,
+    "event_city_fr": None,
+    "legacy_id": None,
+    "title_fr": None,
+}
 
 
 def _french_spacing(text):

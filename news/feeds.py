@@ -21,7 +21,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
-from feedgen.ext.base import BaseEntryExtension
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
@@ -143,6 +143,41 @@ def item_languages(article, feed_language):
     return {name: code for name, code in languages.items() if code != feed_language}, text
 
 
+# The RSS 1.0 event module, read by feed readers and aggregators of agendas.
+EVENT_NAMESPACE = "http://purl.org/rss/1.0/modules/event/"
+
+
+class EventNamespace(BaseExtension):
+    """Declares the event module's prefix on the feed."""
+
+    def extend_ns(self):
+        return {"ev": EVENT_NAMESPACE}
+
+
+class EventDates(BaseEntryExtension):
+    """An event's dates and place in its item: <ev:startdate>, <ev:enddate>, <ev:location>."""
+
+    def __init__(self):
+        self.article = None
+
+    def _extend(self, entry):
+        article = self.article
+        if article is None or not article.is_event:
+            return entry
+        start = article.event_starts_at or article.event_start
+        end = article.event_ends_at or article.event_last_day
+        xml_elem(f"{{{EVENT_NAMESPACE}}}startdate", entry).text = start.isoformat()
+        xml_elem(f"{{{EVENT_NAMESPACE}}}enddate", entry).text = end.isoformat()
+        place = article.event_place
+        if article.event_online:
+            place = ", ".join(filter(None, (place, _("online"))))
+        if place:
+            xml_elem(f"{{{EVENT_NAMESPACE}}}location", entry).text = place
+        return entry
+
+    extend_rss = extend_atom = _extend
+
+
 def build_feed(request, kind):
     tag, articles = _selection(request)
     # Plain text as each format needs it (see the module's docstring).
@@ -161,6 +196,7 @@ def build_feed(request, kind):
 
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
+    feed.register_extension("event", EventNamespace, EventDates)
     feed.id(absolute(page))
     feed.title(text(title))
     feed.subtitle(
@@ -194,6 +230,7 @@ def build_feed(request, kind):
         elif foreign:
             entry.register_extension("languages", AtomLanguages, atom=True, rss=False)
             entry.languages.languages = foreign
+        entry.event.article = article
         for item_tag in article.tags.all():
             if not item_tag.slug:
                 continue

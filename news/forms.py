@@ -36,9 +36,14 @@ class LanguageMarkedSelect(forms.Select):
 
 
 class ArticleFilterForm(forms.Form):
-    """The tag and year filters above the list of news. Invalid values mean 404."""
+    """The tag, kind and year filters above the list of news. Invalid values mean 404."""
 
     tag = forms.ChoiceField(label=_("Tag"), required=False, widget=LanguageMarkedSelect)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("News and events")), ("events", _("Events")), ("news", _("News"))],
+    )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, tags, years, **kwargs):
@@ -67,3 +72,18 @@ class ArticleFilterForm(forms.Form):
     @property
     def selected_year(self):
         return self.cleaned_data.get("year")
+
+
+class EventFilterForm(forms.Form):
+    """The year and country filters above the agenda. Invalid values mean 404."""
+
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, years, countries, **kwargs):
+        """`years`: the years with events, newest first; `countries`: (code, name) pairs."""
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (str(year), str(year)) for year in years
+        ]
+        self.fields["country"].choices = [("", _("All countries")), *countries]

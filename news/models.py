@@ -1,12 +1,13 @@
 import posixpath
 import re
-from datetime import datetime
+import zoneinfo
+from datetime import datetime, time, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
@@ -38,10 +40,76 @@ def live_condition(prefix=""):
     return Q(**{f"{prefix}is_published": True, f"{prefix}published_at__lte": timezone.now()})
 
 
+def local_today():
+    """Today's date where the site is (settings.TIME_ZONE)."""
+    return timezone.localdate()
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published, and its publication time has come."""
         return self.filter(live_condition())
+
+    def events(self):
+        """The published events, each with `last_day`: its end, or its only day."""
+        return (
+            self.published()
+            .filter(event_start__isnull=False)
+            .annotate(last_day=Coalesce("event_end", "event_start"))
+        )
+
+    def upcoming_events(self):
+        """The published events not over yet, soonest first: for the agenda and the home page."""
+        return (
+            self.events()
+            .filter(last_day__gte=local_today())
+            .order_by("event_start", "event_start_time", "pk")
+        )
+
+    def agenda(self):
+        """Every published event: those not over yet soonest first, then the past
+        ones, latest first. Each row carries `is_past`."""
+        today = local_today()
+        past = Q(last_day__lt=today)
+        return (
+            self.events()
+            .annotate(
+                is_past=Case(
+                    When(past, then=True), default=False, output_field=models.BooleanField()
+                )
+            )
+            .order_by(
+                "is_past",
+                Case(When(past, then=None), default=F("event_start")).asc(nulls_last=True),
+                F("event_start_time").asc(nulls_first=True),
+                "-event_start",
+                "-pk",
+            )
+        )
+
+
+def next_scheduled_change():
+    """The next moment at which what the public sees changes by itself, or None.
+
+    Either a scheduled article's publication time, or the local midnight at
+    which the soonest-ending upcoming event moves to the past events. One
+    query; the page cache asks at each content version (page_cache.on_schedule).
+    """
+    now = timezone.now()
+    today = local_today()
+    moments = Article.objects.filter(is_published=True).aggregate(
+        publication=Min("published_at", filter=Q(published_at__gt=now)),
+        last_day=Min(
+            Coalesce("event_end", "event_start"),
+            filter=Q(published_at__lte=now)
+            & (Q(event_end__gte=today) | Q(event_end__isnull=True, event_start__gte=today)),
+        ),
+    )
+    candidates = [moments["publication"]]
+    if last_day := moments["last_day"]:
+        day_after = datetime.combine(last_day + timedelta(days=1), time.min)
+        candidates.append(timezone.make_aware(day_after))
+    return min((moment for moment in candidates if moment), default=None)
 
 
 def tags_on_published():
@@ -234,6 +302,39 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Write it as Region/City, for example Europe/Kyiv."),
+            code="time_zone",
+            params={"value": value},
+        )
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Takes place as planned")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# What calendars show of an event: a change to any of these is a new revision.
+EVENT_FIELDS = (
+    "title_en",
+    "title_fr",
+    "event_start",
+    "event_end",
+    "event_start_time",
+    "event_end_time",
+    "event_time_zone",
+    "event_city_en",
+    "event_city_fr",
+    "event_country",
+    "event_online",
+    "event_url",
+    "event_status",
+)
+
+
 class Article(SluggedModel, TimestampedModel):
     """A news item or, when it has an event date, an event."""
 
@@ -322,6 +423,57 @@ class Article(SluggedModel, TimestampedModel):
         blank=True,
         help_text=_("For an event over several days: its last day."),
     )
+    event_start_time = models.TimeField(
+        _("starting time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an event that lasts the whole day or days."),
+    )
+    event_end_time = models.TimeField(
+        _("ending time"),
+        null=True,
+        blank=True,
+        help_text=_("On the last day. Leave empty if only the starting time is known."),
+    )
+    event_time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Where the times above are given, for example Europe/Kyiv."),
+    )
+    event_city = models.CharField(
+        _("city"),
+        max_length=120,
+        blank=True,
+        help_text=_("Where the event takes place. Leave empty for an event held only online."),
+    )
+    event_country = CountryField(_("country"), blank=True)
+    event_online = models.BooleanField(
+        _("online"),
+        default=False,
+        help_text=_("Tick if the event can be followed online (alone or besides the place)."),
+    )
+    event_url = models.URLField(
+        _("registration or information link"),
+        blank=True,
+        help_text=_("The address where visitors register or learn more about the event."),
+    )
+    event_status = models.CharField(
+        _("event status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "A cancelled or postponed event stays on the agenda and in calendars, marked so."
+        ),
+    )
+    event_sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        editable=False,
+        help_text=_("Counts the changes to the event, so that calendars update their copy."),
+    )
     legacy_id = models.PositiveIntegerField(
         _("number on the old site"),
         unique=True,
@@ -376,6 +528,18 @@ class Article(SluggedModel, TimestampedModel):
             errors["event_start"] = _("Give the first day of the event as well.")
         elif self.event_end and self.event_end < self.event_start:
             errors["event_end"] = _("The event cannot end before it starts.")
+        if (self.event_start_time or self.event_end_time) and not self.event_start:
+            errors["event_start"] = _("Give the date of the event for its times.")
+        elif self.event_end_time and not self.event_start_time:
+            errors["event_start_time"] = _("Give the starting time as well.")
+        elif self.is_multi_day_event and self.event_start_time and not self.event_end_time:
+            errors["event_end_time"] = _("Give the ending time of an event over several days.")
+        elif (
+            self.event_end_time
+            and not self.is_multi_day_event
+            and self.event_end_time <= self.event_start_time
+        ):
+            errors["event_end_time"] = _("The event cannot end before it starts.")
         alt_field = build_localized_fieldname("image_alt", settings.LANGUAGE_CODE)
         if self.image and not getattr(self, alt_field):
             errors[alt_field] = _("Describe the picture for visitors who cannot see it.")
@@ -385,8 +549,17 @@ class Article(SluggedModel, TimestampedModel):
     def save(self, *args, **kwargs):
         self.fill_slug()
         sanitise_rich_text(self)
+        if self.pk and self.is_event and self._event_changed():
+            self.event_sequence += 1
         super().save(*args, **kwargs)
         self._refresh_renditions()
+
+    def _event_changed(self):
+        """Whether what calendars show of the event differs from the stored row."""
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*EVENT_FIELDS).first()
+        return stored is not None and any(
+            stored[name] != getattr(self, name) for name in EVENT_FIELDS
+        )
 
     def _refresh_renditions(self):
         source = self.image.name if self.image else ""
@@ -416,6 +589,42 @@ class Article(SluggedModel, TimestampedModel):
     @property
     def is_multi_day_event(self):
         return bool(self.event_start and self.event_end and self.event_end != self.event_start)
+
+    @property
+    def event_last_day(self):
+        return self.event_end or self.event_start
+
+    @property
+    def is_past_event(self):
+        return self.is_event and self.event_last_day < local_today()
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == EventStatus.CANCELLED
+
+    @property
+    def event_zone(self):
+        return zoneinfo.ZoneInfo(self.event_time_zone)
+
+    @property
+    def event_starts_at(self):
+        """The start as an aware date and time, or None for an all-day event."""
+        if not (self.event_start and self.event_start_time):
+            return None
+        return datetime.combine(self.event_start, self.event_start_time, self.event_zone)
+
+    @property
+    def event_ends_at(self):
+        """The end as an aware date and time, or None when no ending time is given."""
+        if not (self.event_start and self.event_end_time):
+            return None
+        return datetime.combine(self.event_last_day, self.event_end_time, self.event_zone)
+
+    @property
+    def event_place(self):
+        """ "City, Country", the country alone, or the city alone; "" if neither is given."""
+        country = self.event_country.name if self.event_country else ""
+        return ", ".join(part for part in (self.event_city, country) if part)
 
     @cached_property
     def picture(self):

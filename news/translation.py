@@ -5,7 +5,7 @@ from .models import Article, ArticleDocument, Tag
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "lead", "body", "image_alt", "image_credit")
+    fields = ("title", "lead", "body", "image_alt", "image_credit", "event_city")
     required_languages = {"en": ("title",)}
 
 

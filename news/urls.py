@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import calendar, feeds, views
 
 app_name = "news"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     # Tag slugs keep non-Latin letters (taggit allows Unicode), which <slug:> refuses.
     path("tag/<str:tag>/", views.TagView.as_view(), name="tag"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/calendar.ics", calendar.event_calendar, name="calendar"),
 ]

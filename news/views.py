@@ -1,20 +1,38 @@
 from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from alliance_site.page_cache import shared
+from core.countries import sorted_countries
 
-from .forms import ArticleFilterForm
-from .models import ORGANISATION, Article, published_years, tags_in_use, tags_on_published
+from .forms import ArticleFilterForm, EventFilterForm
+from .models import (
+    ORGANISATION,
+    Article,
+    EventStatus,
+    published_years,
+    tags_in_use,
+    tags_on_published,
+)
 from .pagination import ArticleRows, NewsPaginator
 
 HOME_ITEMS = 5
 HOME_EVENTS = 3
+SCHEMA_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+}
+# (held at a place, followed online): how visitors attend.
+ATTENDANCE_MODE = {
+    (True, False): "https://schema.org/OfflineEventAttendanceMode",
+    (False, True): "https://schema.org/OnlineEventAttendanceMode",
+    (True, True): "https://schema.org/MixedEventAttendanceMode",
+}
 
 
 def can_preview(user):
@@ -64,14 +82,8 @@ class HomeView(PublishedArticlesMixin, ListView):
         return ArticleRows.of(super().get_queryset().filter(event_start=None)[:HOME_ITEMS])
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
         return super().get_context_data(
-            events=ArticleRows.of(
-                Article.objects.published()
-                .filter(Q(event_end__gte=today) | Q(event_end=None, event_start__gte=today))
-                .order_by("event_start", "pk")[:HOME_EVENTS]
-            ),
-            **kwargs,
+            events=ArticleRows.of(Article.objects.upcoming_events()[:HOME_EVENTS]), **kwargs
         )
 
 
@@ -100,13 +112,18 @@ class ArticleListView(PublishedArticlesMixin, ListView):
             raise Http404("Unknown tag or year.")
         return super().get(request, *args, **kwargs)
 
+    def choice(self):
+        """The filters chosen, as one name: the list's count, its page links and
+        its menus are kept under it."""
+        data = self.filter_form.cleaned_data
+        return f"{data['tag']}:{data['year']}:{data['kind']}"
+
     def count_key(self):
-        form = self.filter_form
-        return f"news-count:{form.cleaned_data['tag']}:{form.cleaned_data['year']}"
+        return f"news-count:{self.choice()}"
 
     def page_query(self):
         query = QueryDict(mutable=True)
-        for name in ("tag", "year"):
+        for name in ("tag", "kind", "year"):
             if value := self.filter_form.cleaned_data[name]:
                 query[name] = str(value)
         return query
@@ -117,13 +134,70 @@ class ArticleListView(PublishedArticlesMixin, ListView):
             articles = articles.filter(tags=tag)
         if year := self.filter_form.selected_year:
             articles = articles.filter(published_at__year=year)
+        kind = self.filter_form.cleaned_data["kind"]
+        if kind:
+            articles = articles.filter(event_start__isnull=kind == "news")
         return articles
 
     def get_context_data(self, **kwargs):
         form = self.filter_form
         return super().get_context_data(
             filter_form=form,
-            is_filtered=bool(form.selected_tag or form.selected_year),
+            is_filtered=bool(form.selected_tag or form.selected_year or form.cleaned_data["kind"]),
+            **kwargs,
+        )
+
+
+@shared("events-filter-choices")
+def event_filter_choices():
+    """The years and countries that published events have: kept until content changes."""
+    events = Article.objects.events().order_by()
+    years = sorted({day.year for day in events.dates("event_start", "year")}, reverse=True)
+    codes = events.exclude(event_country="").values_list("event_country", flat=True).distinct()
+    return years, [(country.code, country.name) for country in sorted_countries(codes)]
+
+
+class AgendaView(PublishedArticlesMixin, ListView):
+    """The agenda: events not over yet, soonest first, then past events, latest first."""
+
+    template_name = "news/event_list.html"
+    context_object_name = "events"
+
+    def get(self, request, *args, **kwargs):
+        years, countries = event_filter_choices()
+        self.filter_form = EventFilterForm(request.GET, years=years, countries=countries)
+        if not self.filter_form.is_valid():
+            raise Http404("Unknown year or country.")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        events = Article.objects.agenda()
+        if year := self.filter_form.cleaned_data["year"]:
+            events = events.filter(event_start__year=year)
+        if country := self.filter_form.cleaned_data["country"]:
+            events = events.filter(event_country=country)
+        return events
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Past and upcoming change with the day: counted afresh (events are few).
+        return super(PublishedArticlesMixin, self).get_paginator(queryset, per_page, **kwargs)
+
+    def count_key(self):
+        data = self.filter_form.cleaned_data
+        return f"events-count:{data['year']}:{data['country']}"
+
+    def page_query(self):
+        query = QueryDict(mutable=True)
+        for name in ("year", "country"):
+            if value := self.filter_form.cleaned_data[name]:
+                query[name] = str(value)
+        return query
+
+    def get_context_data(self, **kwargs):
+        form = self.filter_form
+        return super().get_context_data(
+            filter_form=form,
+            is_filtered=bool(form.cleaned_data["year"] or form.cleaned_data["country"]),
             **kwargs,
         )
 
@@ -226,4 +300,44 @@ class ArticleDetailView(DetailView):
             data["image"] = [self.image_url]
         if self.tags:
             data["keywords"] = [tag.name for tag in self.tags]
+        return data
+
+    @cached_property
+    def event_data(self):
+        """schema.org Event: what search engines show of an event."""
+        article = self.object
+        starts_at, ends_at = article.event_starts_at, article.event_ends_at
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": article.title,
+            "description": article.summary,
+            "url": self.absolute_url,
+            "inLanguage": get_language(),
+            "startDate": (starts_at or article.event_start).isoformat(),
+            "endDate": (ends_at or article.event_last_day).isoformat(),
+            "eventStatus": SCHEMA_STATUS[article.event_status],
+            "organizer": {"@type": "Organization", "name": str(ORGANISATION)},
+        }
+        places = []
+        if article.event_city or article.event_country:
+            address = {"@type": "PostalAddress"}
+            if article.event_city:
+                address["addressLocality"] = article.event_city
+            if article.event_country:
+                address["addressCountry"] = article.event_country.code
+            places.append({"@type": "Place", "name": article.event_place, "address": address})
+        if article.event_online:
+            places.append(
+                {"@type": "VirtualLocation", "url": article.event_url or self.absolute_url}
+            )
+        if places:
+            data["location"] = places[0] if len(places) == 1 else places
+            data["eventAttendanceMode"] = ATTENDANCE_MODE[
+                (bool(article.event_city or article.event_country), article.event_online)
+            ]
+        if article.event_url:
+            data["offers"] = {"@type": "Offer", "url": article.event_url}
+        if self.image_url:
+            data["image"] = [self.image_url]
         return data

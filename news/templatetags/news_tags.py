@@ -3,10 +3,14 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import get_template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from alliance_site.page_cache import SharedPieces
+from core.dates import long_date
+from news.models import Article
 
 register = template.Library()
 
@@ -52,3 +56,41 @@ def article_items(articles, show_tags=False, compact=False):
         rendered.append(pieces.get(name, lambda context=context: template.render(context)))
     pieces.save()
     return mark_safe("".join(f"<li>{item}</li>\n" for item in rendered))  # noqa: S308
+
+
+def _time_element(value, shown):
+    machine = value.isoformat() if hasattr(value, "hour") else value.strftime("%Y-%m-%d")
+    return format_html('<time datetime="{}">{}</time>', machine, shown)
+
+
+@register.simple_tag
+def event_when(article):
+    """When the event takes place, as visitors read it: "16 – 17 November 2017",
+    "19 October 2017, 18:00 – 20:00 (Europe/Paris)", each moment in a <time>."""
+    start, last = article.event_start, article.event_last_day
+    days = _time_element(start, long_date(start))
+    if article.is_multi_day_event:
+        days = format_html(
+            _("{start} to {end}"),
+            start=days,
+            end=_time_element(last, long_date(last)),
+        )
+    starts_at, ends_at = article.event_starts_at, article.event_ends_at
+    if not starts_at:
+        return days
+    hours = _time_element(starts_at, date_format(starts_at, "H:i"))
+    if ends_at:
+        hours = format_html(
+            _("{start} to {end}"),
+            start=hours,
+            end=_time_element(ends_at, date_format(ends_at, "H:i")),
+        )
+    return format_html(
+        _("{days}, {hours} ({zone} time)"), days=days, hours=hours, zone=article.event_time_zone
+    )
+
+
+@register.inclusion_tag("news/includes/next_events.html")
+def next_events(count=3):
+    """The next `count` events, for the home page (Article.objects.upcoming_events)."""
+    return {"events": list(Article.objects.upcoming_events()[:count])}

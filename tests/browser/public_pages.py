@@ -87,6 +87,14 @@ def first_public(label):
     return record
 
 
+def first_event():
+    from news.models import Article
+
+    event = Article.objects.events().first()
+    assert event is not None, "the demo content has no event"
+    return {"slug": event.slug}
+
+
 def first_tag():
     from news.models import Article, tags_in_use
 
@@ -98,6 +106,8 @@ PUBLIC_PAGE_TYPES = [
     PageType("news list", "news:list"),
     PageType("article", model="news.Article"),
     PageType("tag", "news:tag", kwargs=first_tag),
+    PageType("agenda", "events:list"),
+    PageType("event", "news:detail", kwargs=first_event),
     PageType("participants", "participants:list"),
     PageType("map", "participants:map"),
     PageType("participant", model="participants.Participant"),

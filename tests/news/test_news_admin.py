@@ -29,6 +29,8 @@ def form_data(**overrides):
         "published_at_1": moment.strftime("%H:%M:%S"),
         "event_start": "",
         "event_end": "",
+        "event_time_zone": "Europe/Paris",
+        "event_status": "scheduled",
         "image_alt_en": "",
         "image_alt_fr": "",
         "image_credit_en": "",

@@ -168,7 +168,7 @@ def test_a_partly_translated_article_marks_only_its_english_parts(client):
     )
     assert tree.css_first(".notice--language") is None
     assert "lang" not in tree.css_first("h1").attributes
-    assert tree.css_first(".article__lead").attributes["lang"] == "en"
+    assert tree.css_first(".article__summary").attributes["lang"] == "en"
 
 
 @pytest.mark.django_db

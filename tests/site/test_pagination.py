@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.test_participants import make_participants
+from ..participants.test_participants import make_participants
 
 LINKS = {
     "en": ("Previous page", "Next page", '<span class="visually-hidden">Page </span>'),
