@@ -11,6 +11,10 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+# Threads within each worker: a request that waits on the database or the cache
+# (a form post) leaves the worker free for others, so a page from the cache is
+# never stuck behind a queue of posts.
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 # Only the reverse proxy on this machine may say the request came over HTTPS.
 forwarded_allow_ips = "127.0.0.1,::1"

@@ -147,11 +147,18 @@ class AdminSite(admin.AdminSite):
             choose, in the language their browser asks for."""
             user = request.user
             preferences = StaffPreferences.of(user) if user.is_active and user.is_staff else None
-            if preferences is not None and preferences.pk:
-                translation.activate(preferences.language)
-                request.LANGUAGE_CODE = preferences.language
-                timezone.activate(zoneinfo.ZoneInfo(preferences.time_zone))
-            return inner(request, *args, **kwargs)
+            if preferences is None or not preferences.pk:
+                return inner(request, *args, **kwargs)
+            request.LANGUAGE_CODE = preferences.language
+            # For this request only: the worker thread serves other people next.
+            with (
+                translation.override(preferences.language),
+                timezone.override(zoneinfo.ZoneInfo(preferences.time_zone)),
+            ):
+                response = inner(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                return response
 
         return in_preferences
 

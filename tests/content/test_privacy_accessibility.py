@@ -12,7 +12,8 @@ from ..pages_helpers import assert_public_page
 def text_of(client, path):
     html = assert_public_page(client, path, path[1:3]).content.decode()
     main = re.search(r"<main\b.*?</main>", html, re.S).group()
-    return re.sub(r"\s+", " ", strip_tags(main)).replace("&#x27;", "'")
+    # Read as plain text: French typography's apostrophes and no-break spaces folded.
+    return re.sub(r"\s+", " ", strip_tags(main)).replace("&#x27;", "'").replace("’", "'")
 
 
 PRIVACY = {

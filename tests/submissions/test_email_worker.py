@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 # Ports this suite may use for its servers.
 PORTS = range(18130, 18140)
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
-LIVE_DATABASE = "wt13_live"
+LIVE_DATABASE = "alliance_live_test"
 # Each post's answer within this many seconds (with the mail server stuck, it
 # took 2 x EMAIL_TIMEOUT when emails were sent in the request). A machine
 # shared with other heavy work may set a higher bound.
@@ -125,11 +125,11 @@ def live(tmp_path_factory):
         PRIVATE_MEDIA_ROOT=str(work / "private"),
         LOG_LEVEL="WARNING",
     )
-    run = dict(cwd=BASE_DIR, env=env, check=True, capture_output=True)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput"], **run)
-    subprocess.run([*manage, "load_demo_content"], **run)
-    subprocess.run([*manage, "collectstatic", "--noinput"], **run)
+    setup = (["migrate", "--noinput"], ["load_demo_content"], ["collectstatic", "--noinput"])
+    for command in setup:
+        done = subprocess.run([*manage, *command], cwd=BASE_DIR, env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr.decode()[-3000:]
     web_port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "alliance_site.wsgi", "--workers", "4",
