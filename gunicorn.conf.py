@@ -15,6 +15,9 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 # (a form post) leaves the worker free for others, so a page from the cache is
 # never stuck behind a queue of posts.
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# The application is loaded and warmed up once (alliance_site/wsgi.py), then the
+# workers are forked from it: none makes its first visitors wait for that.
+preload_app = True
 timeout = 30
 # Only the reverse proxy on this machine may say the request came over HTTPS.
 forwarded_allow_ips = "127.0.0.1,::1"

@@ -5,3 +5,28 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance_site.settings")
 
 application = get_wsgi_application()
+
+
+def warm_up():
+    """Do at start what the first request of each kind would pay for: the URL
+    resolver with every admin route (a form post's staff notice links into the
+    admin) and the templates of the pages and emails. With `preload_app`
+    (gunicorn.conf.py) it is done once, before the workers are forked."""
+    from django.db import connections
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    reverse("admin:index")
+    for name in (
+        "base.html",
+        "news/home.html",
+        "submissions/submission_form.html",
+        "submissions/email/acknowledgement.txt",
+        "submissions/email/staff_notification.txt",
+    ):
+        get_template(name)
+    # No connection may be shared by the forked workers.
+    connections.close_all()
+
+
+warm_up()
