@@ -83,7 +83,10 @@ def french_typography(html, language="fr"):
                         del stack[depth:]
                         break
                 continue
-            name, *rest = piece[1:-1].split(None, 1)
+            words = piece[1:-1].split(None, 1)
+            if not words:  # "< >": not a tag a browser reads as one
+                continue
+            name, *rest = words
             name, attributes = name.rstrip("/").lower(), rest[0] if rest else ""
             if name in VOID_ELEMENTS or piece.endswith("/>") or not name.isalnum():
                 continue

@@ -124,7 +124,25 @@ class BrokenMailServer(BaseEmailBackend):
 
 
 def run_email_worker():
-    """Run the worker once over its queue, as `manage.py db_worker` does in production."""
-    from django.core.management import call_command
+    """Run every task waiting in the queue, one by one, with the worker's own code.
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    `manage.py db_worker` itself closes the database connection between tasks,
+    which a test's transaction cannot survive; the live tests
+    (tests/submissions/test_email_worker.py) run the real command.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    while (result := DBTaskResult.objects.ready().first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
