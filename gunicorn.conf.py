@@ -14,7 +14,7 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 # Threads within each worker: a request that waits on the database or the cache
 # (a form post) leaves the worker free for others, so a page from the cache is
 # never stuck behind a queue of posts.
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # The application is loaded and warmed up once (alliance_site/wsgi.py), then the
 # workers are forked from it: none makes its first visitors wait for that.
 preload_app = True

@@ -22,11 +22,15 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 PORTS = range(18130, 18140)
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 LIVE_DATABASE = "alliance_live_test"
-# Each post's answer within this many seconds (with the mail server stuck, it
-# took 2 x EMAIL_TIMEOUT when emails were sent in the request). A machine
-# shared with other heavy work may set a higher bound.
-POST_SECONDS = float(os.environ.get("LIVE_POST_SECONDS", "1"))
-CACHED_SECONDS = float(os.environ.get("LIVE_CACHED_SECONDS", "0.1"))
+# Each post's answer, and a cached page's during the burst, within these many
+# seconds. With the mail server stuck and emails sent in the request, each post
+# took 2 x EMAIL_TIMEOUT (6 s here) and held its worker. On the 2-core machine
+# that runs CI, which also runs PostgreSQL and this test's 20 clients, 20
+# simultaneous posts take 0.4-0.8 s of CPU-bound queueing and the cached page
+# 0.14-0.6 s: the bounds say that nothing waits for the mail server. Set
+# LIVE_POST_SECONDS=1 LIVE_CACHED_SECONDS=0.1 on a machine with more cores.
+POST_SECONDS = float(os.environ.get("LIVE_POST_SECONDS", "2"))
+CACHED_SECONDS = float(os.environ.get("LIVE_CACHED_SECONDS", "1"))
 
 
 def free_port():
