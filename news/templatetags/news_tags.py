@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from alliance_site.page_cache import SharedPieces
 from core.dates import long_date
-from news.models import Article
 
 register = template.Library()
 
@@ -88,9 +87,3 @@ def event_when(article):
     return format_html(
         _("{days}, {hours} ({zone} time)"), days=days, hours=hours, zone=article.event_time_zone
     )
-
-
-@register.inclusion_tag("news/includes/next_events.html")
-def next_events(count=3):
-    """The next `count` events, for the home page (Article.objects.upcoming_events)."""
-    return {"events": list(Article.objects.upcoming_events()[:count])}
