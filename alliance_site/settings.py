@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "submissions",
+    "countries",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("events/", include("news.event_urls")),
     path("participants/", include("participants.urls")),
+    path("countries/", include("countries.urls")),
     # The forms (join/, cooperate/, declaration/sign/, good-practices/propose/,
     # partners/) before the declaration's and the practices' own addresses.
     path("", include("submissions.urls")),
