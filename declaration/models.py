@@ -209,6 +209,17 @@ class Signatory(TimestampedModel):
         default=True,
         help_text=_("Untick to hide the authority from the public table and the open data."),
     )
+    # The same authority as a participant of the Alliance (Strasbourg and "City of
+    # Strasbourg"): named by string so that this app does not import the other.
+    participant = models.OneToOneField(
+        "participants.Participant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signatory",
+        verbose_name=_("participant"),
+        help_text=_("The participant of the Alliance that is this same authority, if any."),
+    )
 
     objects = SignatoryQuerySet.as_manager()
 
