@@ -14,6 +14,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .field_labels import localized_verbose_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -202,10 +204,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # A French field left empty shows the English, and an English one the French:
 # the templates mark such text with its language (alliance_site/languages.py).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("fr",)}
-# The admin's language tabs need jQuery UI: served from here (npm jquery-ui
-# 1.14.2, static/vendor/), not from the CDN modeltranslation names by default
-# (its setting has no MODELTRANSLATION_ prefix).
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# Each language's field is labelled "Title (English)", "Titre (français)".
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

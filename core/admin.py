@@ -1,5 +1,8 @@
 """What the content apps' admin classes share."""
 
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import get_translation_fields
+
 
 class StableSlugAdmin:
     """A ModelAdmin mixin for a `core.models.SluggedModel`: a published address is
@@ -10,3 +13,35 @@ class StableSlugAdmin:
         if obj is not None and obj.is_address_published:
             fields += ("slug",)
         return fields
+
+
+class SideBySideTranslationAdmin(TranslationAdmin):
+    """modeltranslation's admin with each translated field's languages on one line:
+    "Title (English)" beside "Title (French)" on a wide screen, one under the other
+    on a narrow one (static/css/admin.css). Every language stays in view: no tabs,
+    no switch that hides the other language's fields."""
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "fields": self.languages_together(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def languages_together(self, lines):
+        """`lines` with the languages of each translated field, when each has a line
+        of its own, gathered on the line of the first."""
+        languages = {}
+        for original in self.trans_opts.fields:
+            fields = tuple(get_translation_fields(original))
+            languages.update(dict.fromkeys(fields, fields))
+        together, placed = [], set()
+        for line in lines:
+            if isinstance(line, str) and line in languages:
+                if line in placed:
+                    continue
+                group = tuple(field for field in languages[line] if field in lines)
+                placed.update(group)
+                together.append(group if len(group) > 1 else line)
+            else:
+                together.append(line)
+        return together

@@ -5,11 +5,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
+from core.admin import SideBySideTranslationAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -25,7 +25,7 @@ class DeclarationTranslationInline(admin.TabularInline):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class DeclarationAdmin(NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     inlines = [DeclarationTranslationInline]

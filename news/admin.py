@@ -16,8 +16,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationAdmin,
     TranslationTabularInline,
 )
 from modeltranslation.utils import build_localized_fieldname
@@ -26,7 +24,7 @@ from taggit.models import Tag as TaggitTag
 from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import StableSlugAdmin
+from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
 
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument, Tag
@@ -87,7 +85,7 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},
@@ -323,7 +321,7 @@ if admin.site.is_registered(TaggitTag):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryAdmin, TranslationAdmin):
+class TagAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     """The tags, each with its name in every language and how many articles use it."""
 
     list_display = ("name_en", "name_fr", "slug", "article_count")

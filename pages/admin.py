@@ -2,18 +2,17 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import StableSlugAdmin
+from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
 
 from .models import Page, SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class SiteSettingsAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     """A single record: the list goes straight to its form."""
 
     fieldsets = (
@@ -49,7 +48,7 @@ class PageTranslationFilter(dashboard.TranslationFilter):
 
 
 @admin.register(Page)
-class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation", PageTranslationFilter)
     list_editable = ("order",)

@@ -4,12 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from alliance_site import dashboard
 from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.history import HistoryAdmin
-from core.admin import StableSlugAdmin
+from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import NationalNetwork, Participant
@@ -38,7 +37,7 @@ class ParticipantAdmin(
     SpreadsheetImportExportMixin,
     ImportExportMixin,
     HistoryAdmin,
-    TabbedTranslationAdmin,
+    SideBySideTranslationAdmin,
 ):
     resource_classes = [ParticipantResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -104,7 +103,7 @@ class ParticipantAdmin(
 
 
 @admin.register(NationalNetwork)
-class NationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class NationalNetworkAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "country", "founded")
     fields = ("name", "country", ("founded", "founded_precision"), "website", "description")

@@ -1,21 +1,20 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import StableSlugAdmin
+from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
 
 from .models import Practice, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(HistoryAdmin, TranslationAdmin):
+class ThemeAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
 
 
 @admin.register(Practice)
-class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
     list_display = ("title", "place", "country", "type", "year", "is_published")
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")

@@ -1,7 +1,8 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
 from alliance_site.history import HistoryAdmin
+from core.admin import SideBySideTranslationAdmin
 
 from .models import PrizeEdition, PrizeWinner
 
@@ -15,13 +16,13 @@ class PrizeWinnerInline(TranslationTabularInline):
 
 
 @admin.register(PrizeEdition)
-class PrizeEditionAdmin(HistoryAdmin, TranslationAdmin):
+class PrizeEditionAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     list_display = ("year",)
     inlines = [PrizeWinnerInline]
 
 
 @admin.register(PrizeWinner)
-class PrizeWinnerAdmin(HistoryAdmin, TranslationAdmin):
+class PrizeWinnerAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     """Each winner on its own page, with its history; also edited within the edition."""
 
     list_display = ("name", "edition", "country", "rank")

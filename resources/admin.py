@@ -1,13 +1,13 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
 from alliance_site.history import HistoryAdmin
+from core.admin import SideBySideTranslationAdmin
 
 from .models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(HistoryAdmin, TranslationAdmin):
+class DocumentAdmin(HistoryAdmin, SideBySideTranslationAdmin):
     list_display = ("__str__", "title", "kind", "year", "language", "file_type", "is_published")
     list_filter = ("kind", "is_published", "language", "year")
     search_fields = ("title_en", "title_fr", "number")
