@@ -25,3 +25,15 @@ class NonceMediaAdmin:
         response = super().render_change_form(request, context, *args, **kwargs)
         response._csp_update = {"style-src": [EDITOR_STYLE_HASH]}
         return response
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """The form of an earlier version (HistoryAdmin) holds the same editors."""
+        if "adminform" in context:
+            media = self.media + context["adminform"].media
+            context["media"] = Media.from_media(media, nonce=str(request.csp_nonce))
+        response = super().render_history_view(request, template, context, **kwargs)
+        if "adminform" in context:
+            update = getattr(response, "_csp_update", {})
+            styles = [*update.get("style-src", []), EDITOR_STYLE_HASH]
+            response._csp_update = {**update, "style-src": styles}
+        return response
