@@ -138,6 +138,11 @@ def test_restoring_an_earlier_version_shows_the_public_page_as_it_was(demo_conte
     earlier = record.history.filter(**{field: "The version to keep"}).latest("history_date")
     revert_url = reverse(f"{admin_name}_simple_history", args=[record.pk, earlier.history_id])
     assert revert_url in history.content.decode()
+    # Changes named in words ("Title (French)"), no empty "Change reason" column,
+    # no inline style for the policy to refuse.
+    listed = history.content.decode()
+    assert "[en]" not in listed and "[fr]" not in listed
+    assert "Change reason" not in listed and 'style="' not in listed
     form_page = staff.get(revert_url)
     assert form_page.status_code == 200
     response = staff.post(revert_url, form_as_shown(form_page.content.decode()))

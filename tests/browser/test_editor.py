@@ -61,3 +61,17 @@ def test_every_rich_text_field_opens_in_the_editor(admin_page, admin_url, fields
         assert editor(page, field).count() == 1, field
     # Neither the import map nor the editor's own stylesheet is refused.
     assert page.console_problems == []
+
+
+def test_the_form_of_an_earlier_version_opens_in_the_editor(admin_page):
+    """Restoring a version goes through the same form, editors included."""
+    page = admin_page
+    article = Article.objects.exclude(body_en="").first()
+    article.body_fr = "<p>Une version plus ancienne</p>"
+    article.save()
+    earlier = article.history.latest("history_date")
+    page.goto(reverse("admin:news_article_simple_history", args=[article.pk, earlier.history_id]))
+    for field in ("body_en", "body_fr"):
+        assert editor(page, field).count() == 1, field
+    assert "Une version plus ancienne" in editor(page, "body_fr").inner_text()
+    assert page.console_problems == []

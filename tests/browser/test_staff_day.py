@@ -194,6 +194,7 @@ def test_the_moderators_day(desk):
         "change_form",
         "translated_change_form",
         "submission",
+        "history",
     ],
 )
 def test_the_admin_screens_pass_axe(desk, screen, language, django_user_model):
@@ -203,6 +204,11 @@ def test_the_admin_screens_pass_axe(desk, screen, language, django_user_model):
     if screen == "submission":
         Client().post(reverse("submissions:join"), answers("join"))
         address = reverse("admin:submissions_submission_change", args=[Submission.objects.get().pk])
+    elif screen == "history":
+        article = Article.objects.first()
+        article.title_fr = "Une version plus ancienne"
+        article.save()
+        address = reverse("admin:news_article_history", args=[article.pk])
     elif screen == "translated_change_form":
         address = reverse("admin:news_article_change", args=[Article.objects.first().pk])
     elif screen == "change_form":
