@@ -12,6 +12,7 @@ from django.apps import apps
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """The admin of a tracked model: "History" on each record's page, with every
     version's changes and a form to restore it. The list of versions is the
