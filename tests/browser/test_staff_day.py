@@ -5,6 +5,7 @@ the admin's main screens are checked with axe for WCAG 2.2 AA.
 """
 
 import io
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,7 +26,11 @@ from .test_accessibility import axe_violations
 from .test_editor import editor
 from .test_flows import url
 
-SHOTS = Path("/work/shots/i19")
+# Screenshots of each screen, in the ignored test-results/ folder (or SCREENSHOTS_DIR).
+SHOTS = (
+    Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).resolve().parents[2] / "test-results"))
+    / "staff-day"
+)
 
 
 def text(locator):
