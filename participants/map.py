@@ -12,6 +12,8 @@ of the European Environment Agency's reference grid (EPSG:3035), on a sphere.
 
 import json
 import math
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -73,5 +75,173 @@ def outline_svg():
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height()}">'
         f'<rect width="{WIDTH}" height="{height()}" fill="#f4f8fc"/>'
-        f'<g fill="#c7d6e8" stroke="#fff" stroke-width="0.8">{paths}</g></svg>\n'
+        f'<g fill="#e3e7ec" stroke="#fff" stroke-width="0.8">{paths}</g></svg>\n'
     )
+
+
+# Layout of the markers. A marker is a link; WCAG 2.2 (2.5.8) asks for targets of at
+# least 24 x 24 CSS px. The SVG scales with its box, so a marker's radius in SVG
+# units follows from the narrowest box each layout is shown in: below the
+# breakpoint (a phone, from a 320 px viewport) and from it (a 48rem viewport).
+TARGET_PX = 26  # a little over 24, for rounding and the stroke
+NARROW_MIN_PX = 288  # 320 px viewport less the page's padding
+WIDE_MIN_PX = 736  # 48rem viewport less the page's padding
+GAP = 2  # SVG units kept between two markers, beyond their radii
+
+
+def radius_for(view_width, min_px):
+    """The radius in SVG units that makes a target TARGET_PX wide at min_px."""
+    return TARGET_PX / 2 * view_width / min_px
+
+
+@cache
+def outline_boxes():
+    """{code: (left, top, right, bottom)} of every outline, in SVG units."""
+    boxes = {}
+    for outline in outlines():
+        xs, ys = [], []
+        for ring in re.findall(r"M[^Mz]*", outline["d"]):
+            numbers = [int(n) for n in re.findall(r"-?\d+", ring)]
+            x, y = numbers[0], numbers[1]
+            xs.append(x)
+            ys.append(y)
+            for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+                x, y = x + dx, y + dy
+                xs.append(x)
+                ys.append(y)
+        box = (max(min(xs), 0), max(min(ys), 0), min(max(xs), WIDTH), min(max(ys), height()))
+        boxes[outline["code"]] = box
+    return boxes
+
+
+def country_view(code, points=()):
+    """The view box (x, y, width, height) that frames a country and its points."""
+    left, top, right, bottom = outline_boxes().get(code, (0, 0, WIDTH, height()))
+    for x, y in points:
+        left, top, right, bottom = min(left, x), min(top, y), max(right, x), max(bottom, y)
+    width, tall = right - left, bottom - top
+    # A margin around it, and never narrower than tall x 1.5 nor smaller than a region.
+    side = max(width, tall, 60)
+    margin = side * 0.08
+    width, tall = max(width, tall / 1.5, 60) + 2 * margin, max(tall, 40) + 2 * margin
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    return (cx - width / 2, cy - tall / 2, width, tall)
+
+
+@dataclass
+class Marker:
+    """A link on the map: one participant, or several shown as one with their count."""
+
+    x: float
+    y: float
+    members: list = field(default_factory=list)
+    origin: tuple = (0.0, 0.0)  # where its place is, before spreading
+
+    @property
+    def count(self):
+        return len(self.members)
+
+
+def group(points, distance):
+    """Join the points of one country closer than `distance` into one marker each.
+
+    `points` are (participant, x, y); a point joins the nearest marker of its
+    country whose first point is within `distance` (None: every point of a country
+    joins one marker). A marker stands at the member nearest its members' mean, so
+    it stays on land. A grid of cells `distance` wide keeps it linear in points.
+    """
+    cells, markers = {}, []
+    for participant, x, y in points:
+        code = participant.country.code
+        if distance is None:
+            near = cells.get(code, [])
+        else:
+            cx, cy = int(x // distance), int(y // distance)
+            near = [
+                marker
+                for i in (cx - 1, cx, cx + 1)
+                for j in (cy - 1, cy, cy + 1)
+                for marker in cells.get((code, i, j), ())
+                if math.dist(marker.origin, (x, y)) < distance
+            ]
+        if near:
+            min(near, key=lambda marker: math.dist(marker.origin, (x, y))).members.append(
+                (participant, x, y)
+            )
+            continue
+        marker = Marker(x, y, [(participant, x, y)], (x, y))
+        markers.append(marker)
+        cells.setdefault(code if distance is None else (code, cx, cy), []).append(marker)
+    for marker in markers:
+        mx = sum(x for _p, x, _y in marker.members) / marker.count
+        my = sum(y for _p, _x, y in marker.members) / marker.count
+        _p, x, y = min(marker.members, key=lambda m: math.dist((m[1], m[2]), (mx, my)))
+        marker.x, marker.y, marker.origin = x, y, (x, y)
+        marker.members = [m[0] for m in marker.members]
+    return markers
+
+
+def spread(markers, radius, view, rounds=200):
+    """Move markers apart until no two overlap (centres at least 2 radii + GAP apart),
+    each kept inside the view box (x, y, width, height). Deterministic; each round
+    compares only the markers within reach along x."""
+    left, top, width, tall = view
+    least = 2 * radius + GAP
+    for _round in range(rounds):
+        moved = False
+        ordered = sorted(markers, key=lambda marker: (marker.x, marker.y))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if b.x - a.x >= least:
+                    break
+                dx, dy = b.x - a.x, b.y - a.y
+                distance = math.hypot(dx, dy)
+                if distance >= least:
+                    continue
+                if distance < 1e-6:  # the same place: part them along a fixed angle
+                    dx, dy, distance = math.cos(i + 1), math.sin(i + 1), 1.0
+                push = (least - distance) / 2 + 0.01
+                ux, uy = dx / distance, dy / distance
+                a.x, a.y = a.x - ux * push, a.y - uy * push
+                b.x, b.y = b.x + ux * push, b.y + uy * push
+                moved = True
+        for marker in markers:
+            marker.x = min(max(marker.x, left + radius), left + width - radius)
+            marker.y = min(max(marker.y, top + radius), top + tall - radius)
+        if not moved:
+            break
+    return markers
+
+
+def layout(points, view, *, group_narrow, group_wide):
+    """The two layouts of a map: {"narrow": (radius, markers), "wide": (...)}.
+
+    `group_*` is the grouping distance in radii (None: one marker per country,
+    0: no grouping, every point spread to its own marker).
+    """
+    layouts = {}
+    for name, min_px, grouping in (
+        ("narrow", NARROW_MIN_PX, group_narrow),
+        ("wide", WIDE_MIN_PX, group_wide),
+    ):
+        radius = radius_for(view[2], min_px)
+        distance = None if grouping is None else grouping * radius
+        markers = group(points, distance) if distance != 0 else single(points)
+        layouts[name] = (radius, spread(markers, radius, view))
+    return layouts
+
+
+def single(points):
+    return [Marker(x, y, [participant], (x, y)) for participant, x, y in points]
+
+
+def placed(participants, view=None):
+    """(participant, x, y) of those with coordinates inside the view box, or the map."""
+    left, top, width, tall = view or (0, 0, WIDTH, height())
+    points = []
+    for participant in participants:
+        if participant.has_coordinates:
+            x, y = project(participant.latitude, participant.longitude)
+            if left <= x <= left + width and top <= y <= top + tall:
+                points.append((participant, x, y))
+    return points
