@@ -226,9 +226,26 @@ def layout(points, view, *, group_narrow, group_wide):
     ):
         radius = radius_for(view[2], min_px)
         distance = None if grouping is None else grouping * radius
-        markers = group(points, distance) if distance != 0 else single(points)
-        layouts[name] = (radius, spread(markers, radius, view))
+        if distance == 0:
+            markers = spread(single(points), radius, view)
+            if not overlapping(markers, radius):
+                layouts[name] = (radius, markers)
+                continue
+            distance = 2 * radius  # too many to spread in the frame: group them
+        layouts[name] = (radius, spread(group(points, distance), radius, view))
     return layouts
+
+
+def overlapping(markers, radius):
+    """Whether two markers overlap (the same test as `spread`'s, with its sweep)."""
+    ordered = sorted(markers, key=lambda marker: marker.x)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if b.x - a.x >= 2 * radius:
+                break
+            if math.dist((a.x, a.y), (b.x, b.y)) < 2 * radius:
+                return True
+    return False
 
 
 def single(points):
