@@ -68,10 +68,68 @@ def outlines():
 OUTLINE_FILE = Path(__file__).resolve().parent.parent / "static" / "img" / "europe.svg"
 
 
+def rings(d):
+    """The rings of compact path data (see build_europe_map) as absolute points."""
+    result = []
+    for ring in re.findall(r"M[^Mz]*", d):
+        numbers = [int(n) for n in re.findall(r"-?\d+", ring)]
+        points = [(numbers[0], numbers[1])]
+        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+            points.append((points[-1][0] + dx, points[-1][1] + dy))
+        result.append(points)
+    return result
+
+
+def _douglas_peucker(points, tolerance):
+    if len(points) < 3:
+        return points
+    (ax, ay), (bx, by) = points[0], points[-1]
+    length = math.hypot(bx - ax, by - ay) or 1e-9
+    farthest, index = -1.0, 0
+    for i, (x, y) in enumerate(points[1:-1], start=1):
+        distance = abs((bx - ax) * (ay - y) - (ax - x) * (by - ay)) / length
+        if distance > farthest:
+            farthest, index = distance, i
+    if farthest <= tolerance:
+        return [points[0], points[-1]]
+    left = _douglas_peucker(points[: index + 1], tolerance)
+    return left[:-1] + _douglas_peucker(points[index:], tolerance)
+
+
+def simplify(d, tolerance=0.8):
+    """Path data with the points that change the outline by less than `tolerance`
+    SVG units dropped (Douglas-Peucker), rings left with fewer than 4 points too:
+    the background file is drawn at most a few pixels per unit."""
+    parts = []
+    for ring in rings(d):
+        # A closed ring is split at its farthest point from the first, so both
+        # halves have distinct ends.
+        far = max(range(len(ring)), key=lambda i: math.dist(ring[0], ring[i]))
+        points = (
+            _douglas_peucker(ring[: far + 1], tolerance)[:-1]
+            + _douglas_peucker([*ring[far:], ring[0]], tolerance)[:-1]
+        )
+        if len(points) < 4:
+            continue
+        (x0, y0), previous, steps = points[0], points[0], []
+        for x, y in points[1:]:
+            steps.append(f"{x - previous[0]} {y - previous[1]}")
+            previous = (x, y)
+        parts.append(f"M{x0} {y0}l" + " ".join(steps) + "z")
+    return "".join(parts).replace(" -", "-")
+
+
+@cache
+def drawn_outlines():
+    """The outlines as drawn, simplified: those of the file and those on the page
+    over it must be the same."""
+    return [{**outline, "d": simplify(outline["d"])} for outline in outlines()]
+
+
 def outline_svg():
     """The country outlines alone, as the SVG file the home page's small map shows
     under its markers (static/img/europe.svg, written by build_europe_map)."""
-    paths = "".join(f'<path d="{outline["d"]}"/>' for outline in outlines())
+    paths = "".join(f'<path d="{outline["d"]}"/>' for outline in drawn_outlines())
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height()}">'
         f'<rect width="{WIDTH}" height="{height()}" fill="#f4f8fc"/>'
@@ -99,16 +157,8 @@ def outline_boxes():
     """{code: (left, top, right, bottom)} of every outline, in SVG units."""
     boxes = {}
     for outline in outlines():
-        xs, ys = [], []
-        for ring in re.findall(r"M[^Mz]*", outline["d"]):
-            numbers = [int(n) for n in re.findall(r"-?\d+", ring)]
-            x, y = numbers[0], numbers[1]
-            xs.append(x)
-            ys.append(y)
-            for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
-                x, y = x + dx, y + dy
-                xs.append(x)
-                ys.append(y)
+        points = [point for ring in rings(outline["d"]) for point in ring]
+        xs, ys = [x for x, _y in points], [y for _x, y in points]
         box = (max(min(xs), 0), max(min(ys), 0), min(max(xs), WIDTH), min(max(ys), height()))
         boxes[outline["code"]] = box
     return boxes

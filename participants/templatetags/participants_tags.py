@@ -67,7 +67,7 @@ def map_context(
     layouts = europe.layout(points, view, group_narrow=group_narrow, group_wide=group_wide)
     placed = {participant.country.code for participant, _x, _y in points}
     shapes = []
-    for outline in europe.outlines():
+    for outline in europe.drawn_outlines():
         if outline["code"] in countries:
             count = sum(1 for p in participants if p.country.code == outline["code"])
             shapes.append(
