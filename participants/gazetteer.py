@@ -17,7 +17,7 @@ from functools import cache
 
 
 def fold(text):
-    """"Saint-Étienne" and "saint etienne" alike: lower case, no accents, words only."""
+    """Lower case, no accents, words only: "Saint-Étienne" and "saint etienne" alike."""
     decomposed = unicodedata.normalize("NFKD", str(text))
     base = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(re.findall(r"\w+", base.casefold()))
