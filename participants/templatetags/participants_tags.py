@@ -103,6 +103,7 @@ def map_context(
         "on_map": len(points),
         "off_map": len(participants) - len(points),
         "has_places": bool(placed),
+        "grouped": any(m.count > 1 for _radius, markers in layouts.values() for m in markers),
     }
 
 

@@ -260,6 +260,8 @@ def test_a_country_page_maps_each_of_its_participants(client, demo_content, lang
     assert {"en": "Map of France: 5 participants", "fr": "Carte : France, 5 participants"}[
         lang
     ] in caption(html)
+    # Each is its own marker: no number to explain.
+    assert "A number" not in caption(html) and "Un nombre" not in caption(html)
 
 
 @pytest.mark.django_db
