@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
 from django.urls import reverse
@@ -20,7 +20,7 @@ class MapFilter(admin.SimpleListFilter):
     parameter_name = "map"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Yes")), ("no", _("No coordinates"))]
+        return [("yes", _("on the map")), ("no", _("not on the map"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -82,6 +82,30 @@ class ParticipantAdmin(
         if obj.name_en and not obj.name_fr:
             missing.append(("name_fr", _("its name in French")))
         return missing
+
+    def save_model(self, request, obj, form, change):
+        if not obj.has_coordinates:
+            if obj.place_from_gazetteer():
+                self.message_user(
+                    request,
+                    _(
+                        "%(name)s is on the map: its place was found in GeoNames "
+                        "(%(latitude)s, %(longitude)s). Correct it if it is not the right one."
+                    )
+                    % {"name": obj, "latitude": obj.latitude, "longitude": obj.longitude},
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(
+                    request,
+                    _(
+                        "%(name)s is not on the map: no single place of that name was found "
+                        "in its country. Give its latitude and longitude."
+                    )
+                    % {"name": obj},
+                    messages.WARNING,
+                )
+        super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["missing_fields"] = self.missing(obj)

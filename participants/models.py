@@ -172,6 +172,19 @@ class Participant(SluggedModel, TimestampedModel):
     def get_absolute_url(self):
         return reverse("participants:detail", kwargs={"slug": self.slug})
 
+    def place_from_gazetteer(self):
+        """Set the coordinates, where none are set, from the offline gazetteer when
+        the name (in either language) and the country match one city. Whether it did."""
+        if self.has_coordinates or not self.country:
+            return False
+        from .gazetteer import locate
+
+        found = locate([self.name_en, self.name_fr, self.name], self.country.code)
+        if found is None:
+            return False
+        self.latitude, self.longitude = found
+        return True
+
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None

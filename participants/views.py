@@ -55,23 +55,11 @@ class ParticipantMapView(TemplateView):
             .in_local_order()
             .only("name_en", "name_fr", "slug", "country", "latitude", "longitude")
         )
-        markers = []
         for participant in participants:
-            participant.on_map = False
-            if participant.has_coordinates:
-                x, y = europe.project(participant.latitude, participant.longitude)
-                if europe.is_inside(x, y):
-                    participant.on_map = True
-                    markers.append({"participant": participant, "x": f"{x:.1f}", "y": f"{y:.1f}"})
-        context.update(
-            participants=participants,
-            markers=markers,
-            off_map_count=len(participants) - len(markers),
-            outlines=europe.outlines(),
-            countries_with_participants={p.country.code for p in participants},
-            width=europe.WIDTH,
-            height=europe.height(),
-        )
+            participant.on_map = participant.has_coordinates and europe.is_inside(
+                *europe.project(participant.latitude, participant.longitude)
+            )
+        context["participants"] = participants
         return context
 
 

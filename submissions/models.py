@@ -296,7 +296,7 @@ class Submission(models.Model):
         # other language falls back to.
         with translation.override(settings.LANGUAGE_CODE):
             if self.kind == self.Kind.JOIN:
-                participant = Participant.objects.create(
+                participant = Participant(
                     name=data["authority_name"],
                     kind=data["kind"],
                     country=data["country"],
@@ -305,6 +305,10 @@ class Submission(models.Model):
                     date_joined=timezone.localdate() if publish else None,
                     is_active=publish,
                 )
+                # On the map at once when the gazetteer knows the place; otherwise
+                # the admin lists it under "not on the map".
+                participant.place_from_gazetteer()
+                participant.save()
                 return {"participant": participant}
             if self.kind == self.Kind.SIGN:
                 signatory = Signatory(

@@ -149,39 +149,6 @@ def test_counter_uses_singular_forms_for_one(client):
 
 
 @pytest.mark.django_db
-def test_map_has_one_named_link_per_participant_with_coordinates(client, demo_content):
-    Participant.objects.create(name="Unplaced Town", kind="city", country="FR")
-    response = client.get("/en/participants/map/")
-    page = outline(response)
-    placed = Participant.objects.active().on_map()
-    assert placed.count() == 13
-    assert sorted(link["href"] for link in page.map_links) == sorted(
-        p.get_absolute_url() for p in placed
-    )
-    for link in page.map_links:
-        assert link["label"] and link["title"].strip() == link["label"]
-    assert {"label": "Lyon, France"}.items() <= next(
-        link for link in page.map_links if link["href"] == "/en/participants/lyon/"
-    ).items()
-    html = response.content.decode()
-    # The participant with no coordinates is in the list beside the map, marked as such.
-    assert re.search(r"Unplaced Town</a> <span class=\"meta\">\(not on the map\)", html)
-    assert "1 participant is not on the map" in html
-    assert "<script" not in html
-
-
-@pytest.mark.django_db
-def test_map_places_markers_where_the_coordinates_say(client, demo_content):
-    html = client.get("/en/participants/map/").content.decode()
-    circles = dict(
-        re.findall(r'href="/en/participants/([\w-]+)/" aria-label=.*?cx="([\d.]+)"', html, re.S)
-    )
-    # West to east: Seville (Andalusia), Lille, Strasbourg, Innsbruck, Daugavpils.
-    order = ["andalusia", "lille", "strasbourg", "innsbruck", "daugavpils"]
-    assert [float(circles[slug]) for slug in order] == sorted(float(circles[s]) for s in order)
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize("size", [10, 1000])
 @pytest.mark.parametrize("path", ["/en/participants/", "/fr/participants/map/"])
 def test_list_and_map_run_a_constant_number_of_queries(
