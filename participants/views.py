@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils import translation
@@ -90,12 +90,36 @@ class ParticipantListView(ListView):
         )
         return RowsByLocalCountry(shown, then=(local_name(), "pk"))
 
-    def without(self, name):
-        """The results with every filter but `name`."""
-        return apply_filters(self.base, {k: v for k, v in self.values.items() if k != name})
+    def combinations(self):
+        """How many participants the search finds for each country, kind, year joined and
+        signature: one grouped query, from which every filter's counts are added up."""
+        rows = (
+            self.base.order_by()
+            .annotate(joined=ExtractYear("date_joined"), has_signed=signed_declaration())
+            .values_list("country", "kind", "joined", "has_signed")
+            .annotate(n=Count("pk"))
+        )
+        return [
+            (
+                {
+                    "country": country,
+                    "kind": kind,
+                    "year": UNKNOWN_YEAR if year is None else str(year),
+                    "signed": "yes" if signed else "no",
+                },
+                count,
+            )
+            for country, kind, year, signed, count in rows
+        ]
 
-    def grouped(self, name):
-        return dict(self.without(name).order_by().values_list(name).annotate(n=Count("pk")))
+    def counts(self, combinations, name):
+        """{value of `name`: how many results it gives with the other filters in force}."""
+        others = {k: v for k, v in self.values.items() if k != name and k != "q"}
+        counts = {}
+        for values, count in combinations:
+            if all(values[k] == v for k, v in others.items()):
+                counts[values[name]] = counts.get(values[name], 0) + count
+        return counts
 
     def link(self, name, value):
         """The address of the list with `name` set to `value`, the other filters kept."""
@@ -105,16 +129,11 @@ class ParticipantListView(ListView):
         return f"?{query.urlencode()}"
 
     def facets(self):
-        by_country = self.grouped("country")
-        by_kind = self.grouped("kind")
-        by_year = {
-            UNKNOWN_YEAR if year is None else str(year): n
-            for year, n in year_counts(self.without("year"), "date_joined").items()
-        }
-        signed = self.without("signed").aggregate(
-            all=Count("pk"), yes=Count("pk", filter=Q(signed=True))
-        )
-        by_signed = {"yes": signed["yes"], "no": signed["all"] - signed["yes"]}
+        combinations = self.combinations()
+        by_country = self.counts(combinations, "country")
+        by_kind = self.counts(combinations, "kind")
+        by_year = self.counts(combinations, "year")
+        by_signed = self.counts(combinations, "signed")
         selected_country = self.values.get("country")
         country_options = [
             (country.code, country.name)
