@@ -227,6 +227,9 @@ def test_each_filtered_list_is_cached_under_its_own_address(client, directory):
 # Growth over time -------------------------------------------------------------------
 
 
+SIGNATORIES = {"en": "Signatories of the Declaration", "fr": "Signataires de la Déclaration"}
+
+
 def chart_figures(html, selector=".growth-chart"):
     """What the chart's SVG draws and what its table says: {series: {year: value}} each."""
     chart = html.css_first(selector)
@@ -266,7 +269,7 @@ def test_the_growth_chart_draws_the_figures_of_its_table(client, directory, lang
     html = page(client, f"/{lang}/participants/")
     drawn, told, totals = chart_figures(html)
     participants = "Participants"
-    signatories = "Signatories of the Declaration" if lang == "en" else "Signataires de la Déclaration"
+    signatories = SIGNATORIES[lang]
     unknown = "Date not known" if lang == "en" else "Date inconnue"
     # Cumulative: two in 2013, four by 2015, five by 2016 (2014 joined no one);
     # Korçë's date is not known: counted apart, in the total, never given a year.
@@ -295,7 +298,13 @@ def test_the_growth_chart_draws_the_figures_of_its_table(client, directory, lang
 def test_the_chart_follows_the_country_filter(client, directory, lang):
     html = page(client, f"/{lang}/participants/?country=fr")
     heading = html.css_first(".growth-chart h2").text()
-    assert heading == ("Growth over time in France" if lang == "en" else "Évolution dans le temps\xa0: France")
+    assert (
+        heading
+        == {
+            "en": "Growth over time in France",
+            "fr": "Évolution dans le temps\xa0: France",
+        }[lang]
+    )
     drawn, told, totals = chart_figures(html)
     assert drawn["Participants"] == {
         "2013": 2, "2014": 2, "2015": 3, "2016": 3, "2017": 3, "2018": 3, "2019": 3,
@@ -308,7 +317,7 @@ def test_the_chart_follows_the_country_filter(client, directory, lang):
 def test_the_declaration_page_shows_the_growth_of_the_signatures(client, directory, lang):
     html = page(client, f"/{lang}/declaration/")
     drawn, told, totals = chart_figures(html)
-    signatories = "Signatories of the Declaration" if lang == "en" else "Signataires de la Déclaration"
+    signatories = SIGNATORIES[lang]
     assert drawn[signatories]["2019"] == 1 and totals[signatories] == 2
     check_drawing(html)
 
