@@ -20,14 +20,14 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 # The drawing's own units; the SVG scales to the width of its container.
-WIDTH = 640
-HEIGHT = 300
-MARGIN_LEFT = 48
-MARGIN_RIGHT = 16
-MARGIN_TOP = 16
-MARGIN_BOTTOM = 36
+WIDTH = 480
+HEIGHT = 270
+MARGIN_LEFT = 56
+MARGIN_RIGHT = 30
+MARGIN_TOP = 14
+MARGIN_BOTTOM = 40
 # Year labels at most this many on the axis, so that they stay readable on a phone.
-MAX_YEAR_LABELS = 8
+MAX_YEAR_LABELS = 6
 
 
 def year_counts(queryset, date_field):
@@ -120,12 +120,12 @@ def growth_chart(series):
         "bottom": bottom,
         "years": years,
         "year_labels": [
-            {"year": year, "x": f"{x_of(i):.1f}", "y": bottom + 20}
+            {"year": year, "x": f"{x_of(i):.1f}", "y": bottom + 28}
             for i, year in enumerate(years)
             if i % every == 0 or i == len(years) - 1
         ],
         "gridlines": [
-            {"value": value, "y": f"{y_of(value):.1f}", "label_y": f"{y_of(value) + 4:.1f}"}
+            {"value": value, "y": f"{y_of(value):.1f}", "label_y": f"{y_of(value) + 7:.1f}"}
             for value in range(0, scale_top + 1, step)
         ],
         "series": drawn,
