@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 
 # The drawing's own units; the SVG scales to the width of its container.
 WIDTH = 480
@@ -31,14 +30,17 @@ MAX_YEAR_LABELS = 6
 
 
 def year_counts(queryset, date_field):
-    """{year or None: number of rows}: one grouped query, however many rows."""
-    rows = (
-        queryset.order_by()
-        .annotate(growth_year=ExtractYear(date_field))
-        .values_list("growth_year")
-        .annotate(rows=Count("pk"))
-    )
-    return dict(rows)
+    """{year or None: number of rows}: one grouped query, however many rows.
+
+    The rows are grouped by their date and the dates folded into years here:
+    SQLite has no function for a date's year, and Django's stand-in runs in
+    Python for every row (a third of a second at 13,000 rows).
+    """
+    counts = {}
+    for day, rows in queryset.order_by().values_list(date_field).annotate(rows=Count("pk")):
+        year = day.year if day else None
+        counts[year] = counts.get(year, 0) + rows
+    return counts
 
 
 @dataclass

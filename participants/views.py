@@ -1,15 +1,15 @@
 from django.db.models import Count, Exists, OuterRef
-from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
+from django_countries import countries
 from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
 from core.charts import growth_chart, year_counts
-from core.countries import RowsByLocalCountry, sorted_countries
+from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 from core.facets import facet
 from search.backends import search
 from search.registry import get_kind
@@ -67,6 +67,10 @@ def growth(country=None):
     )
 
 
+# The directory's filters, in the order of its form.
+FILTERS = ("country", "kind", "year", "signed")
+
+
 class ParticipantListView(ListView):
     """Active participants grouped by country, countries in the visitor's alphabet,
     filtered by country, kind, year joined and signature of the Declaration."""
@@ -91,12 +95,12 @@ class ParticipantListView(ListView):
         return RowsByLocalCountry(shown, then=(local_name(), "pk"))
 
     def combinations(self):
-        """How many participants the search finds for each country, kind, year joined and
+        """How many participants the search finds for each country, kind, date joined and
         signature: one grouped query, from which every filter's counts are added up."""
         rows = (
             self.base.order_by()
-            .annotate(joined=ExtractYear("date_joined"), has_signed=signed_declaration())
-            .values_list("country", "kind", "joined", "has_signed")
+            .annotate(has_signed=signed_declaration())
+            .values_list("country", "kind", "date_joined", "has_signed")
             .annotate(n=Count("pk"))
         )
         return [
@@ -104,21 +108,25 @@ class ParticipantListView(ListView):
                 {
                     "country": country,
                     "kind": kind,
-                    "year": UNKNOWN_YEAR if year is None else str(year),
+                    "year": str(joined.year) if joined else UNKNOWN_YEAR,
                     "signed": "yes" if signed else "no",
                 },
                 count,
             )
-            for country, kind, year, signed, count in rows
+            for country, kind, joined, signed, count in rows
         ]
 
-    def counts(self, combinations, name):
-        """{value of `name`: how many results it gives with the other filters in force}."""
-        others = {k: v for k, v in self.values.items() if k != name and k != "q"}
-        counts = {}
+    def counts(self, combinations):
+        """{filter: {value: how many results it gives with the other filters in force}}.
+
+        A combination that meets every filter counts for each filter's value; one
+        that fails a single filter counts only for that filter's value."""
+        active = {k: v for k, v in self.values.items() if k in FILTERS}
+        counts = {name: {} for name in FILTERS}
         for values, count in combinations:
-            if all(values[k] == v for k, v in others.items()):
-                counts[values[name]] = counts.get(values[name], 0) + count
+            failed = [name for name, value in active.items() if values[name] != value]
+            for name in FILTERS if not failed else failed if len(failed) == 1 else ():
+                counts[name][values[name]] = counts[name].get(values[name], 0) + count
         return counts
 
     def link(self, name, value):
@@ -129,16 +137,20 @@ class ParticipantListView(ListView):
         return f"?{query.urlencode()}"
 
     def facets(self):
-        combinations = self.combinations()
-        by_country = self.counts(combinations, "country")
-        by_kind = self.counts(combinations, "kind")
-        by_year = self.counts(combinations, "year")
-        by_signed = self.counts(combinations, "signed")
-        selected_country = self.values.get("country")
-        country_options = [
-            (country.code, country.name)
-            for country in sorted_countries(by_country.keys() | {selected_country})
-        ]
+        counts = self.counts(self.combinations())
+        by_country, by_kind = counts["country"], counts["kind"]
+        by_year, by_signed = counts["year"], counts["signed"]
+        # Every country's name in one pass: django-countries translates its whole
+        # list at each name asked for.
+        names = dict(countries)
+        country_options = sorted(
+            (
+                (code, names.get(code, code))
+                for code in by_country.keys() | {self.values.get("country")}
+                if code
+            ),
+            key=lambda option: collation_key(option[1]),
+        )
         years = sorted(year for year in by_year.keys() | {self.values.get("year")} if year)
         year_options = [
             (year, _("Date not known") if year == UNKNOWN_YEAR else year)
@@ -341,16 +353,14 @@ class GrowthCsvView(CsvExportView):
 
 
 def by_country_and_year(queryset, date_field):
-    """{country code: {year or None: count}}: one grouped query."""
+    """{country code: {year or None: count}}: one grouped query (by date, as
+    core.charts.year_counts, folded into years here)."""
     found = {}
-    rows = (
-        queryset.order_by()
-        .annotate(growth_year=ExtractYear(date_field))
-        .values_list("country", "growth_year")
-        .annotate(rows=Count("pk"))
-    )
-    for code, year, count in rows:
-        found.setdefault(code, {})[year] = count
+    rows = queryset.order_by().values_list("country", date_field).annotate(rows=Count("pk"))
+    for code, day, count in rows:
+        counts = found.setdefault(code, {})
+        year = day.year if day else None
+        counts[year] = counts.get(year, 0) + count
     return found
 
 
