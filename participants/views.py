@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import get_language
@@ -96,25 +96,23 @@ class ParticipantListView(ListView):
 
     def combinations(self):
         """How many participants the search finds for each country, kind, date joined and
-        signature: one grouped query, from which every filter's counts are added up."""
+        signature: one grouped query, from which every filter's counts are added up.
+
+        The signatures are counted through the link (a participant has at most one
+        signatory), which PostgreSQL and SQLite group faster than an EXISTS per row."""
         rows = (
             self.base.order_by()
-            .annotate(has_signed=signed_declaration())
-            .values_list("country", "kind", "date_joined", "has_signed")
-            .annotate(n=Count("pk"))
+            .values_list("country", "kind", "date_joined")
+            .annotate(n=Count("pk"), signatures=Count("pk", filter=Q(signatory__is_public=True)))
         )
-        return [
-            (
-                {
-                    "country": country,
-                    "kind": kind,
-                    "year": str(joined.year) if joined else UNKNOWN_YEAR,
-                    "signed": "yes" if signed else "no",
-                },
-                count,
-            )
-            for country, kind, joined, signed, count in rows
-        ]
+        found = []
+        for country, kind, joined, count, signed in rows:
+            year = str(joined.year) if joined else UNKNOWN_YEAR
+            for answer, number in (("yes", signed), ("no", count - signed)):
+                if number:
+                    values = {"country": country, "kind": kind, "year": year, "signed": answer}
+                    found.append((values, number))
+        return found
 
     def counts(self, combinations):
         """{filter: {value: how many results it gives with the other filters in force}}.
