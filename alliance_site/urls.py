@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 
 from declaration.views import SignatoryCsvView, SignatoryJsonView
 from news.views import HomeView
-from participants.views import ParticipantCsvView, ParticipantJsonView
+from participants.views import GrowthCsvView, ParticipantCsvView, ParticipantJsonView
 
 from .sitemaps import sitemaps
 from .views import favicon, robots_txt
@@ -21,6 +21,7 @@ urlpatterns = [
     path("participants.json", ParticipantJsonView.as_view(), name="participants_json"),
     path("signatories.csv", SignatoryCsvView.as_view(), name="signatories_csv"),
     path("signatories.json", SignatoryJsonView.as_view(), name="signatories_json"),
+    path("participants-by-year.csv", GrowthCsvView.as_view(), name="participants_by_year_csv"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -92,6 +92,9 @@ def build_participants(rng):
                 country=rng.choice(EUROPE),
                 latitude=round(rng.uniform(36, 66), 4),
                 longitude=round(rng.uniform(-9, 40), 4),
+                # Known to the year for most, not known for one in ten (the directory's filter).
+                date_joined=some_date(rng, 2013, 2026) if rng.random() > 0.1 else None,
+                date_joined_precision="year",
                 is_active=True,
             )
             for n in range(PARTICIPANTS)
@@ -108,12 +111,23 @@ def build_signatories(rng):
                 name=f"Benchmark signatory {n}",
                 kind=rng.choice(kinds),
                 country=rng.choice(EUROPE),
+                date_signed=some_date(rng, 2017, 2026) if rng.random() > 0.2 else None,
                 is_public=True,
             )
             for n in range(SIGNATORIES)
         ),
         batch_size=BATCH,
     )
+    # One signatory in four is a participant too (the directory's "signed" filter).
+    signatories = list(Signatory.objects.order_by("pk")[: SIGNATORIES // 4])
+    participants = Participant.objects.order_by("pk").values_list("pk", flat=True)
+    for signatory, participant in zip(signatories, participants, strict=False):
+        signatory.participant_id = participant
+    Signatory.objects.bulk_update(signatories, ["participant"], batch_size=BATCH)
+
+
+def some_date(rng, first, last):
+    return timezone.datetime(rng.randint(first, last), 1, 1).date()
 
 
 def build_practices(rng):

@@ -43,6 +43,8 @@ PAGES = [
     ("news list, page 500", "/en/news/?page=500"),
     ("article", "/en/news/benchmark-article-1234/"),
     ("signatories", "/en/declaration/"),
+    ("signatories of a country", "/en/declaration/?country=fr"),
+    ("directory, filtered", "/en/participants/?country=fr&kind=city"),
     ("RSS feed", "/en/news/feed/rss/"),
     ("search", "/en/search/?q=housing"),
 ]

@@ -3,11 +3,16 @@ from django.conf.locale import LANG_INFO
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
+from django_countries import countries as iso_countries
+from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
 from alliance_site.page_cache import shared
+from core.charts import growth_chart, year_counts
 from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -27,39 +32,65 @@ class DeclarationView(TemplateView):
         context["translations"] = sorted(
             DeclarationTranslation.objects.all(), key=lambda t: collation_key(t.name_local)
         )
-        # The table, its counter and its pages: rendered once per page and
-        # language, and kept until the content changes.
+        # The table, its counter and its pages: rendered once per page, country
+        # and language, and kept until the content changes.
         context["signatories_section"] = self.signatories_section(
-            self.request.GET.get("page") or "1"
+            country_filter(self.request.GET.get("country", "")),
+            self.request.GET.get("page") or "1",
         )
         return context
 
-    @shared("signatories:{number}")
-    def signatories_section(self, number):
-        table = RowsByLocalCountry(Signatory.objects.public())
+    @shared("signatories:{country}:{number}")
+    def signatories_section(self, country, number):
+        everything = RowsByLocalCountry(Signatory.objects.public())
+        ignored = bool(country) and country not in everything.counts
+        if country and not ignored:
+            table = RowsByLocalCountry(Signatory.objects.public().filter(country=country))
+        else:
+            table, country = everything, ""
         try:
             page = Paginator(table, self.per_page).page(number)
         except InvalidPage as error:
             raise Http404(str(error)) from error
+        page_query = QueryDict(mutable=True)
+        if country:
+            page_query["country"] = country.lower()
         context = {
-            "counter": Signatory.objects.counter(),
+            # Signatory.objects.counter(), from the counts the table has read already.
+            "counter": {"signatories": everything.count(), "countries": len(everything.counts)},
             "page_obj": page,
-            # Kept for every address of the page: its links carry only the page's number.
-            "page_query": QueryDict(),
-            "rows": self.rows(table, page),
+            # Kept for every address of the page: its links carry only the country and page.
+            "page_query": page_query,
+            "rows": self.rows(everything, table, page),
+            "country": Country(country) if country else None,
+            "country_ignored": ignored,
+            "country_options": [
+                {
+                    "value": option.code.lower(),
+                    "label": option.name,
+                    "count": everything.counts[option.code],
+                    "selected": option.code == country,
+                }
+                for option in sorted_countries(everything.counts)
+            ],
+            "total": everything.count(),
+            "shown": table.count(),
+            "growth": growth(country),
+            "growth_csv": reverse("participants_by_year_csv"),
         }
         return render_to_string("declaration/includes/signatories.html", context, self.request)
 
     @staticmethod
-    def rows(table, page):
+    def rows(everything, table, page):
         """(number, country, name) for each row: a country's name is looked up once.
 
-        The number is the row's place in the English order (country, then name),
-        as in /signatories.csv: one number per signatory in every language, while
-        a French table lists the countries in French order.
+        The number is the row's place in the whole list in the English order
+        (country, then name), as in /signatories.csv: one number per signatory in
+        every language and whatever the filter, while a French table lists the
+        countries in French order.
         """
         local = country_offsets(table.counts, table.codes)
-        english = country_offsets(table.counts, english_country_order(table.counts))
+        english = country_offsets(everything.counts, english_country_order(everything.counts))
         countries = {}
         rows = []
         for index, signatory in enumerate(page, start=page.start_index() - 1):
@@ -69,6 +100,29 @@ class DeclarationView(TemplateView):
                 (number, countries.setdefault(code, signatory.country.name), signatory.name)
             )
         return rows
+
+
+def country_filter(value):
+    """The ISO code a `?country=` gives (in capitals), "" for none, "?" for one that is not."""
+    code = value.strip().upper()
+    if not code:
+        return ""
+    return code if code in iso_countries else "?"
+
+
+def growth(country=""):
+    """The chart of signatories and participants by year, of one country or all."""
+    participants = Signatory._meta.get_field("participant").related_model.objects.active()
+    signatories = Signatory.objects.public()
+    if country:
+        participants = participants.filter(country=country)
+        signatories = signatories.filter(country=country)
+    return growth_chart(
+        [
+            (_("Participants"), year_counts(participants, "date_joined")),
+            (_("Signatories of the Declaration"), year_counts(signatories, "date_signed")),
+        ]
+    )
 
 
 def english_country_order(counts):

@@ -1,30 +1,198 @@
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
+from django_countries import countries
+from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
-from core.countries import RowsByLocalCountry
+from core.charts import growth_chart, year_counts
+from core.countries import RowsByLocalCountry, collation_key, sorted_countries
+from core.facets import facet
+from search.backends import search
+from search.registry import get_kind
 
 from . import map as europe
+from .forms import UNKNOWN_YEAR, DirectoryFilterForm
 from .models import NationalNetwork, Participant, local_name
 
 
+def signatory_model():
+    """The Declaration's signatories, reached through their link to participants (the
+    declaration app names this one; this one does not import it)."""
+    return Participant._meta.get_field("signatory").related_model
+
+
+def signed_declaration():
+    """True for a participant that has a public linked signatory: a subquery, one per query."""
+    return Exists(signatory_model().objects.public().filter(participant=OuterRef("pk")))
+
+
+def apply_filters(queryset, values):
+    """The participants that match every given filter: they combine."""
+    if "country" in values:
+        queryset = queryset.filter(country=values["country"])
+    if "kind" in values:
+        queryset = queryset.filter(kind=values["kind"])
+    if values.get("year") == UNKNOWN_YEAR:
+        queryset = queryset.filter(date_joined__isnull=True)
+    elif "year" in values:
+        queryset = queryset.filter(date_joined__year=int(values["year"]))
+    if "signed" in values:
+        queryset = queryset.filter(signed=values["signed"] == "yes")
+    return queryset
+
+
+def name_search(queryset, query):
+    """The participants whose name (or description) holds every word of `query`, with
+    the site search's folding and stemming: "sisli" finds Şişli, "korce" Korçë."""
+    found = search(get_kind("participants"), query, get_language())
+    return queryset.filter(pk__in=found.order_by().values("pk"))
+
+
+def growth(country=None):
+    """The chart of participants and signatories by year, of one country or all."""
+    participants = Participant.objects.active()
+    signatories = signatory_model().objects.public()
+    if country:
+        participants = participants.filter(country=country)
+        signatories = signatories.filter(country=country)
+    return growth_chart(
+        [
+            (_("Participants"), year_counts(participants, "date_joined")),
+            (_("Signatories of the Declaration"), year_counts(signatories, "date_signed")),
+        ]
+    )
+
+
+# The directory's filters, in the order of its form.
+FILTERS = ("country", "kind", "year", "signed")
+
+
 class ParticipantListView(ListView):
-    """Active participants grouped by country, countries in the visitor's alphabet."""
+    """Active participants grouped by country, countries in the visitor's alphabet,
+    filtered by country, kind, year joined and signature of the Declaration."""
 
     template_name = "participants/participant_list.html"
     context_object_name = "participants"
     paginate_by = 250
 
+    def get(self, request, *args, **kwargs):
+        self.form = DirectoryFilterForm(request.GET)
+        self.values = self.form.values()
+        self.base = Participant.objects.active().alias(signed=signed_declaration())
+        if self.values.get("q"):
+            self.base = name_search(self.base, self.values["q"])
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         # A page reads only the countries it spans (the list may hold thousands).
-        shown = Participant.objects.active().only(
+        shown = apply_filters(self.base, self.values).only(
             "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
         )
         return RowsByLocalCountry(shown, then=(local_name(), "pk"))
 
+    def combinations(self):
+        """How many participants the search finds for each country, kind, date joined and
+        signature: one grouped query, from which every filter's counts are added up.
+
+        The signatures are counted through the link (a participant has at most one
+        signatory), which PostgreSQL and SQLite group faster than an EXISTS per row."""
+        rows = (
+            self.base.order_by()
+            .values_list("country", "kind", "date_joined")
+            .annotate(n=Count("pk"), signatures=Count("pk", filter=Q(signatory__is_public=True)))
+        )
+        found = []
+        for country, kind, joined, count, signed in rows:
+            year = str(joined.year) if joined else UNKNOWN_YEAR
+            for answer, number in (("yes", signed), ("no", count - signed)):
+                if number:
+                    values = {"country": country, "kind": kind, "year": year, "signed": answer}
+                    found.append((values, number))
+        return found
+
+    def counts(self, combinations):
+        """{filter: {value: how many results it gives with the other filters in force}}.
+
+        A combination that meets every filter counts for each filter's value; one
+        that fails a single filter counts only for that filter's value."""
+        active = {k: v for k, v in self.values.items() if k in FILTERS}
+        counts = {name: {} for name in FILTERS}
+        for values, count in combinations:
+            failed = [name for name, value in active.items() if values[name] != value]
+            for name in FILTERS if not failed else failed if len(failed) == 1 else ():
+                counts[name][values[name]] = counts[name].get(values[name], 0) + count
+        return counts
+
+    def link(self, name, value):
+        """The address of the list with `name` set to `value`, the other filters kept."""
+        query = QueryDict(mutable=True)
+        for key, given in {**self.values, name: value}.items():
+            query[key] = given.lower() if key == "country" else given
+        return f"?{query.urlencode()}"
+
+    def facets(self):
+        counts = self.counts(self.combinations())
+        by_country, by_kind = counts["country"], counts["kind"]
+        by_year, by_signed = counts["year"], counts["signed"]
+        # Every country's name in one pass: django-countries translates its whole
+        # list at each name asked for.
+        names = dict(countries)
+        country_options = sorted(
+            (
+                (code, names.get(code, code))
+                for code in by_country.keys() | {self.values.get("country")}
+                if code
+            ),
+            key=lambda option: collation_key(option[1]),
+        )
+        years = sorted(year for year in by_year.keys() | {self.values.get("year")} if year)
+        year_options = [
+            (year, _("Date not known") if year == UNKNOWN_YEAR else year)
+            for year in [*(y for y in years if y != UNKNOWN_YEAR), UNKNOWN_YEAR]
+            if year in years
+        ]
+        facets = [
+            ("country", _("All countries"), country_options, by_country),
+            ("kind", _("All kinds"), Participant.Kind.choices, by_kind),
+            ("year", _("All years"), year_options, by_year),
+            ("signed", _("Signed or not"), self.form.fields["signed"].choices[1:], by_signed),
+        ]
+        shown = []
+        for name, everything, options, counts in facets:
+            choices = facet(options, counts, self.values.get(name))
+            for choice in choices:
+                choice["url"] = self.link(name, choice["value"])
+            shown.append(
+                {
+                    "name": name,
+                    "field": self.form[name],
+                    "everything": everything,
+                    "total": sum(counts.values()),
+                    "options": choices,
+                }
+            )
+        return shown
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["countries"] = by_country(context["participants"])
-        context["national_networks"] = NationalNetwork.objects.all()
+        country = self.values.get("country")
+        page_query = QueryDict(mutable=True)
+        for key, value in self.values.items():
+            page_query[key] = value.lower() if key == "country" else value
+        context.update(
+            form=self.form,
+            filtered=bool(self.values),
+            facets=self.facets(),
+            page_query=page_query,
+            countries=by_country(context["participants"]),
+            national_networks=NationalNetwork.objects.all(),
+            growth=growth(country),
+            growth_country=Country(country).name if country else "",
+        )
         return context
 
 
@@ -117,3 +285,74 @@ class ParticipantCsvView(ParticipantOpenData, CsvExportView):
 
 class ParticipantJsonView(ParticipantOpenData, JsonExportView):
     pass
+
+
+class GrowthCsvView(CsvExportView):
+    """/participants-by-year.csv: how many participants and signatories at the end of
+    each year, for the whole network (empty country) and for each country. A row with
+    an empty year counts the records whose date is not known. README.md documents it."""
+
+    filename = "participants-by-year"
+    columns = [
+        "country_code",
+        "country_name",
+        "year",
+        "participants_joined",
+        "participants_total",
+        "signatories_signed",
+        "signatories_total",
+    ]
+
+    def rows(self):
+        participants = by_country_and_year(Participant.objects.active(), "date_joined")
+        signatories = by_country_and_year(signatory_model().objects.public(), "date_signed")
+        with translation.override("en"):
+            scopes = [("", "")] + [
+                (country.code, country.name)
+                for country in sorted_countries(participants.keys() | signatories.keys())
+            ]
+        for code, name in scopes:
+            if code:
+                joined, signed = participants.get(code, {}), signatories.get(code, {})
+            else:
+                joined, signed = merged(participants), merged(signatories)
+            chart = growth_chart([("participants", joined), ("signatories", signed)])
+            if chart is None:
+                continue
+            for row in chart["rows"]:
+                year = row["year"]
+                yield self.row(code, name, year, joined.get(year, 0), signed.get(year, 0), row)
+            if chart["any_unknown"]:
+                yield self.row(code, name, "", *chart["unknown"], {"values": chart["totals"]})
+
+    @staticmethod
+    def row(code, name, year, joined, signed, figures):
+        return {
+            "country_code": code,
+            "country_name": name,
+            "year": year,
+            "participants_joined": joined,
+            "participants_total": figures["values"][0],
+            "signatories_signed": signed,
+            "signatories_total": figures["values"][1],
+        }
+
+
+def by_country_and_year(queryset, date_field):
+    """{country code: {year or None: count}}: one grouped query (by date, as
+    core.charts.year_counts, folded into years here)."""
+    found = {}
+    rows = queryset.order_by().values_list("country", date_field).annotate(rows=Count("pk"))
+    for code, day, count in rows:
+        counts = found.setdefault(code, {})
+        year = day.year if day else None
+        counts[year] = counts.get(year, 0) + count
+    return found
+
+
+def merged(counts_by_country):
+    total = {}
+    for counts in counts_by_country.values():
+        for year, count in counts.items():
+            total[year] = total.get(year, 0) + count
+    return total

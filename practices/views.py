@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 from django_countries.fields import Country
 
 from alliance_site.languages import foreign_language
+from core.facets import facet
 
 from .forms import PracticeFilterForm
 from .models import Practice, Theme
@@ -17,26 +18,6 @@ def apply_filters(queryset, values):
     if "type" in values:
         queryset = queryset.filter(type=values["type"])
     return queryset
-
-
-def facet(options, counts, selected):
-    """The options of one filter with their counts, those with no result left out.
-
-    Each count is the number of results the option gives combined with the
-    other filters in force, so the counts of a single-valued filter add up to
-    the results before that filter is applied.
-    """
-    return [
-        {
-            "value": value,
-            "label": label,
-            "lang": language[0] if language else "",
-            "count": counts.get(value, 0),
-            "selected": value == selected,
-        }
-        for value, label, *language in options
-        if counts.get(value) or value == selected
-    ]
 
 
 class PracticeListView(ListView):

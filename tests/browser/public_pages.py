@@ -33,13 +33,16 @@ class PageType:
     url_name: str = ""
     kwargs: Callable[[], dict] | None = field(default=None, compare=False)
     model: str = ""
+    # A query string for a list's filtered view, such as "?country=fr".
+    query: str = ""
 
     def path(self, lang):
         """The page's address in `lang`, from the data in the database."""
         with translation.override(lang):
             if self.model:
-                return first_public(self.model).get_absolute_url()
-            return reverse(self.url_name, kwargs=self.kwargs() if self.kwargs else None)
+                return first_public(self.model).get_absolute_url() + self.query
+            kwargs = self.kwargs() if self.kwargs else None
+            return reverse(self.url_name, kwargs=kwargs) + self.query
 
     def missing(self):
         """Why this page cannot exist yet (its app or URL is not installed), or ""."""
@@ -109,9 +112,11 @@ PUBLIC_PAGE_TYPES = [
     PageType("agenda", "events:list"),
     PageType("event", "news:detail", kwargs=first_event),
     PageType("participants", "participants:list"),
+    PageType("participants, filtered", "participants:list", query="?country=fr&kind=city"),
     PageType("map", "participants:map"),
     PageType("participant", model="participants.Participant"),
     PageType("declaration", "declaration:index"),
+    PageType("signatories of a country", "declaration:index", query="?country=gr"),
     PageType("join form", "submissions:join"),
     PageType("cooperate form", "submissions:cooperate"),
     PageType("sign form", "submissions:sign"),

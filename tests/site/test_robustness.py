@@ -30,10 +30,16 @@ ODD_VALUES = [
     quote("' OR 1=1 --"),
     quote("\u202e\u200b"),
 ]
-QUERY_NAMES = ["page", "tag", "q", "country", "type"]
+QUERY_NAMES = ["page", "tag", "q", "country", "type", "kind", "year", "signed"]
 # The values that broke pages before, for every address and query name.
 SHARP_VALUES = ["%00", "%ED%A0%80", "%FF%FE", quote("²"), "9" * 400]
-OPEN_DATA = ["/participants.csv", "/participants.json", "/signatories.csv", "/signatories.json"]
+OPEN_DATA = [
+    "/participants.csv",
+    "/participants.json",
+    "/signatories.csv",
+    "/signatories.json",
+    "/participants-by-year.csv",
+]
 
 
 @pytest.fixture(autouse=True)
