@@ -45,6 +45,7 @@ PAGES = [
     ("signatories", "/en/declaration/"),
     ("RSS feed", "/en/news/feed/rss/"),
     ("search", "/en/search/?q=housing"),
+    ("country page", "/en/countries/fr/"),
 ]
 STATIC_PATH = "/static/bench-home.html"
 UNIQUE_QUERY_LUA = """

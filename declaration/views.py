@@ -52,7 +52,7 @@ class DeclarationView(TemplateView):
 
     @staticmethod
     def rows(table, page):
-        """(number, country, name) for each row: a country's name is looked up once.
+        """(number, country code, country name, name) for each row: a country's name is looked up once.
 
         The number is the row's place in the English order (country, then name),
         as in /signatories.csv: one number per signatory in every language, while
@@ -66,7 +66,7 @@ class DeclarationView(TemplateView):
             code = signatory.country.code
             number = english[code] + index - local[code] + 1
             rows.append(
-                (number, countries.setdefault(code, signatory.country.name), signatory.name)
+                (number, code, countries.setdefault(code, signatory.country.name), signatory.name)
             )
         return rows
 

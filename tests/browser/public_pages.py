@@ -122,4 +122,6 @@ PUBLIC_PAGE_TYPES = [
     PageType("Dosta! Prize", "prize:index"),
     PageType("search", "search"),
     PageType("static page", model="pages.Page"),
+    PageType("countries", "countries:index"),
+    PageType("country", "countries:detail", kwargs=lambda: {"code": "fr"}),
 ]
