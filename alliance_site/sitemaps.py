@@ -7,7 +7,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from countries.records import country_codes
-
 from news.models import Article
 from news.sitemaps import ArticleSitemap
 from pages.models import Page

@@ -149,6 +149,8 @@ def country_records(code):
         "counts": counts,
         "participants": participants,
         "signatories": signatories,
+        # The date column only where the sources give a date for one of them.
+        "signatories_dated": any(signatory.date_signed for signatory in signatories),
         "networks": networks,
         "practices": practices,
         "winners": winners,

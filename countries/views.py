@@ -14,9 +14,7 @@ def count_label(kind, number):
     labels = {
         "participants": ngettext("%(count)d participant", "%(count)d participants", number),
         "signatories": ngettext("%(count)d signatory", "%(count)d signatories", number),
-        "networks": ngettext(
-            "%(count)d national network", "%(count)d national networks", number
-        ),
+        "networks": ngettext("%(count)d national network", "%(count)d national networks", number),
         "practices": ngettext("%(count)d good practice", "%(count)d good practices", number),
         "winners": ngettext("%(count)d prize winner", "%(count)d prize winners", number),
         "events": ngettext("%(count)d event", "%(count)d events", number),

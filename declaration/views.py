@@ -52,7 +52,8 @@ class DeclarationView(TemplateView):
 
     @staticmethod
     def rows(table, page):
-        """(number, country code, country name, name) for each row: a country's name is looked up once.
+        """(number, country code, country name, name) for each row: a country's name is
+        looked up once.
 
         The number is the row's place in the English order (country, then name),
         as in /signatories.csv: one number per signatory in every language, while

@@ -50,7 +50,10 @@ def hungary():
     Signatory.objects.create(name="Graz, City", country="AT")
     Signatory.objects.create(name="Linz, City", country="AT")
     Signatory.objects.create(
-        name="Pécs, City", country="HU", date_signed=datetime.date(2019, 4, 9), participant=participant
+        name="Pécs, City",
+        country="HU",
+        date_signed=datetime.date(2019, 4, 9),
+        participant=participant,
     )
     Signatory.objects.create(name="Szeged, City", country="HU")
     Signatory.objects.create(name="Hidden, City", country="HU", is_public=False)
@@ -80,8 +83,9 @@ def hungary():
     make_article("A draft from Pécs", tags=[tag], is_published=False)
     today = timezone.localdate()
     make_article(
-        "Meeting in Budapest", title_fr="Réunion à Budapest", event_start=today + datetime.timedelta(days=30),
-        event_city_en="Budapest", event_country="HU",
+        "Meeting in Budapest", title_fr="Réunion à Budapest",
+        event_start=today + datetime.timedelta(days=30), event_city_en="Budapest",
+        event_country="HU",
     )  # fmt: skip
     make_article(
         "Seminar in Szeged", event_start=today - datetime.timedelta(days=300),
@@ -168,13 +172,21 @@ def test_a_country_page_gathers_every_kind_of_record_in_the_page_language(
     assert participants[0].css_first(".meta").text(strip=True) == expected["participant"]
     # Signatories: public ones only, each with its number on the Declaration page,
     # the one that is a participant linked to its page.
-    rows = [[cell.text(strip=True) for cell in row.css("td, th")] for row in tree.css("#signatories ~ div tbody tr")]
+    rows = [
+        [cell.text(strip=True) for cell in row.css("td, th")]
+        for row in tree.css("#signatories ~ div tbody tr")
+    ]
     assert [row[:2] for row in rows] == [["3", "Pécs, City"], ["4", "Szeged, City"]]
-    assert tree.css_first("#signatories ~ div tbody th a").attributes["href"] == hungary.get_absolute_url()
+    assert (
+        tree.css_first("#signatories ~ div tbody th a").attributes["href"]
+        == hungary.get_absolute_url()
+    )
     assert tree.css_first("#signatories ~ div tbody time").attributes["datetime"] == "2019-04-09"
     # The Declaration in Hungarian, not in German.
     translations = tree.css("#declaration-translations + ul a")
-    assert [link.attributes["href"] for link in translations] == [f"/{lang}/declaration/translations/hu/"]
+    assert [link.attributes["href"] for link in translations] == [
+        f"/{lang}/declaration/translations/hu/"
+    ]
     assert texts(tree, "#networks + ul li > :first-child") == [expected["network"]]
     assert texts(tree, "#practices + ul li a") == [expected["practice"]]
     assert expected["prize"] in tree.css_first("#winners + ul .meta").text(strip=True)
@@ -182,7 +194,13 @@ def test_a_country_page_gathers_every_kind_of_record_in_the_page_language(
     assert texts(tree, "#past-events + ul h3") == ["Seminar in Szeged"]
     assert texts(tree, "#news + ul li a") == [expected["news"]]
     html = tree.html
-    for absent in ("Former town", "Hidden, City", "Unpublished practice", "A draft from Pécs", "Graz"):
+    for absent in (
+        "Former town",
+        "Hidden, City",
+        "Unpublished practice",
+        "A draft from Pécs",
+        "Graz",
+    ):
         assert absent not in html
 
 
@@ -202,6 +220,8 @@ def test_empty_sections_are_left_out(client):
     tree = page(client, "/en/countries/at/")
     assert texts(tree, "main h2") == ["Signatories of the Declaration"]
     assert texts(tree, ".country-counts li") == ["1 signatory of the Declaration"]
+    # No date known for any of them: no column of "not known".
+    assert texts(tree, "#signatories ~ div thead th") == ["No.", "Authority"]
 
 
 def test_a_country_known_only_by_an_event_or_a_tag_has_a_page(client):
@@ -240,7 +260,8 @@ def add_rows(start, count):
         for n in range(start, start + count)
     )  # fmt: skip
     Signatory.objects.bulk_create(
-        Signatory(name=f"Town {n}", country=["HU", "AT"][n % 2]) for n in range(start, start + count)
+        Signatory(name=f"Town {n}", country=["HU", "AT"][n % 2])
+        for n in range(start, start + count)
     )
     for n in range(start, start + count // 10):
         practice = Practice.objects.create(
