@@ -8,7 +8,7 @@ there, or a news tag that is the country's name (in English or in French).
 from collections import Counter, defaultdict
 
 from babel.languages import get_official_languages
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import translation
 from django_countries import countries as known_countries
 from django_countries.fields import Country
@@ -62,12 +62,12 @@ def count_by_country():
         "practices": Practice.objects.published(),
         "winners": PrizeWinner.objects.all(),
     }
+    grouped["events"] = Article.objects.events().exclude(event_country="")
     for kind, queryset in grouped.items():
-        for code, number in Counter(queryset.values_list("country", flat=True)).items():
+        field = "event_country" if kind == "events" else "country"
+        rows = queryset.order_by().values_list(field).annotate(number=Count("pk"))
+        for code, number in rows.values_list(field, "number"):
             counts[code][kind] = number
-    events = Article.objects.events().exclude(event_country="")
-    for code, number in Counter(events.values_list("event_country", flat=True)).items():
-        counts[code]["events"] = number
     by_name = {}
     for code in known_countries:
         for language, name in country_names(code.code).items():
@@ -97,7 +97,15 @@ def country_codes():
 def signatory_rows(code):
     """The country's public signatories, each with `number`: its "No." on the
     Declaration's page and in /signatories.csv (English order of countries, then name)."""
-    counts = Counter(Signatory.objects.public().values_list("country", flat=True))
+    counts = Counter(
+        dict(
+            Signatory.objects.public()
+            .order_by()
+            .values_list("country")
+            .annotate(number=Count("pk"))
+            .values_list("country", "number")
+        )
+    )
     if not counts[code]:
         return []
     offsets = country_offsets(counts, english_country_order(counts))
