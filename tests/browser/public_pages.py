@@ -123,5 +123,6 @@ PUBLIC_PAGE_TYPES = [
     PageType("search", "search"),
     PageType("static page", model="pages.Page"),
     PageType("countries", "countries:index"),
-    PageType("country", "countries:detail", kwargs=lambda: {"code": "fr"}),
+    # Greece: the demo country with the most kinds of record (event, winner, network...).
+    PageType("country", "countries:detail", kwargs=lambda: {"code": "gr"}),
 ]
