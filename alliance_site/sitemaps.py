@@ -6,6 +6,7 @@ Each sitemap lists what the app's public queryset gives, never a draft.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from countries.records import country_codes
 from news.models import Article
 from news.sitemaps import ArticleSitemap
 from pages.models import Page
@@ -37,6 +38,7 @@ class SectionSitemap(I18nSitemap):
             "resources:list",
             "practices:list",
             "prize:index",
+            "countries:index",
         ]
 
     def location(self, item):
@@ -82,10 +84,23 @@ class PracticeSitemap(I18nSitemap):
         return practice.updated_at
 
 
+class CountrySitemap(I18nSitemap):
+    """One page per country with a public record: the same countries as the index."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return sorted(code.lower() for code in country_codes())
+
+    def location(self, code):
+        return reverse("countries:detail", kwargs={"code": code})
+
+
 sitemaps = {
     "sections": SectionSitemap,
     "news": ArticleSitemap,
     "pages": PageSitemap,
     "participants": ParticipantSitemap,
     "practices": PracticeSitemap,
+    "countries": CountrySitemap,
 }

@@ -47,6 +47,7 @@ PAGES = [
     ("directory, filtered", "/en/participants/?country=fr&kind=city"),
     ("RSS feed", "/en/news/feed/rss/"),
     ("search", "/en/search/?q=housing"),
+    ("country page", "/en/countries/fr/"),
 ]
 STATIC_PATH = "/static/bench-home.html"
 UNIQUE_QUERY_LUA = """

@@ -1,31 +1,47 @@
-from collections import Counter
-
 from django.http import Http404
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from django_countries import countries as known_countries
 from django_countries.fields import Country
 
 from core.countries import sorted_countries
-from declaration.models import Signatory
-from participants.models import Participant
+
+from .records import KINDS, count_by_country, country_records
+
+
+def count_label(kind, number):
+    """ "3 participants", "1 signatoire": one kind's count on the index."""
+    labels = {
+        "participants": ngettext("%(count)d participant", "%(count)d participants", number),
+        "signatories": ngettext("%(count)d signatory", "%(count)d signatories", number),
+        "networks": ngettext("%(count)d national network", "%(count)d national networks", number),
+        "practices": ngettext("%(count)d good practice", "%(count)d good practices", number),
+        "winners": ngettext("%(count)d prize winner", "%(count)d prize winners", number),
+        "events": ngettext("%(count)d event", "%(count)d events", number),
+        "news": ngettext("%(count)d news article", "%(count)d news articles", number),
+    }
+    return labels[kind] % {"count": number}
 
 
 class CountryIndexView(TemplateView):
-    """Every country with at least one participant or signatory, with their counts."""
+    """Every country with at least one public record, by name in the page's
+    language, with how many of each kind it has."""
 
     template_name = "countries/country_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        participants = Counter(Participant.objects.active().values_list("country", flat=True))
-        signatories = Counter(Signatory.objects.public().values_list("country", flat=True))
+        counts = count_by_country()
         context["countries"] = [
             {
                 "country": country,
-                "participants": participants[country.code],
-                "signatories": signatories[country.code],
+                "labels": [
+                    count_label(kind, counts[country.code][kind])
+                    for kind in KINDS
+                    if counts[country.code][kind]
+                ],
             }
-            for country in sorted_countries(set(participants) | set(signatories))
+            for country in sorted_countries(counts)
         ]
         return context
 
@@ -40,11 +56,8 @@ class CountryDetailView(TemplateView):
         code = self.kwargs["code"].upper()
         if self.kwargs["code"] != code.lower() or code not in known_countries:
             raise Http404
-        participants = Participant.objects.active().filter(country=code).in_local_order()
-        signatories = Signatory.objects.public().filter(country=code).order_by("name", "pk")
-        if not participants and not signatories:
+        records = country_records(code)
+        if not any(records["counts"].values()):
             raise Http404
-        context.update(
-            country=Country(code=code), participants=participants, signatories=signatories
-        )
+        context.update(records, country=Country(code=code))
         return context

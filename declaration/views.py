@@ -82,7 +82,8 @@ class DeclarationView(TemplateView):
 
     @staticmethod
     def rows(everything, table, page):
-        """(number, country, name) for each row: a country's name is looked up once.
+        """(number, country code, country name, name) for each row: a country's name is
+        looked up once.
 
         The number is the row's place in the whole list in the English order
         (country, then name), as in /signatories.csv: one number per signatory in
@@ -97,7 +98,7 @@ class DeclarationView(TemplateView):
             code = signatory.country.code
             number = english[code] + index - local[code] + 1
             rows.append(
-                (number, countries.setdefault(code, signatory.country.name), signatory.name)
+                (number, code, countries.setdefault(code, signatory.country.name), signatory.name)
             )
         return rows
 

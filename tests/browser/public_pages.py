@@ -127,4 +127,7 @@ PUBLIC_PAGE_TYPES = [
     PageType("Dosta! Prize", "prize:index"),
     PageType("search", "search"),
     PageType("static page", model="pages.Page"),
+    PageType("countries", "countries:index"),
+    # Greece: the demo country with the most kinds of record (event, winner, network...).
+    PageType("country", "countries:detail", kwargs=lambda: {"code": "gr"}),
 ]

@@ -55,11 +55,12 @@ def test_the_agenda_lists_upcoming_events_soonest_first_then_past_ones(client, a
     heading = {"en": "Upcoming events", "fr": "Événements à venir"}[lang]
     assert upcoming.css_first("h2").text() == heading
     assert "Plain news" not in html and "Draft event" not in html
-    # Dates written out in the language, places with the country's name.
+    # Dates written out in the language, places with the country's name, linked to its page.
+    place = f'Kyiv</span>, <a href="/{lang}/countries/ua/">Ukraine</a>'
     if lang == "fr":
-        assert "19 octobre 2017" in html and "Kyiv, Ukraine" in html
+        assert "19 octobre 2017" in html and place in html
     else:
-        assert "19 October 2017" in html and "Kyiv, Ukraine" in html
+        assert "19 October 2017" in html and place in html
     # The subscription, as webcal:// and as a file.
     assert 'href="webcal://testserver/' + lang + '/events/calendar.ics"' in html
     assert 'type="text/calendar"' in html

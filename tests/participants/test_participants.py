@@ -361,5 +361,10 @@ def test_the_list_pages_through_countries_in_the_visitor_s_alphabet(
     assert client.get(f"/{lang}/participants/?page=4").status_code == 404
     first = client.get(f"/{lang}/participants/").content.decode()
     heading = "Allemagne" if lang == "fr" else "Austria"
-    assert re.search(r'<h2 id="country-\w\w">([^<]+)</h2>', first).group(1) == heading
+    assert (
+        re.search(
+            r'<h2 id="country-\w\w"><a href="/\w\w/countries/\w\w/">([^<]+)</a></h2>', first
+        ).group(1)
+        == heading
+    )
     assert "City" in first or "Ville" in first

@@ -1,0 +1,170 @@
+"""What the site holds for each country, read with a fixed number of queries.
+
+A country has a page when any public record names it: a participant, a
+signatory, a national network, a good practice, a prize winner, an event held
+there, or a news tag that is the country's name (in English or in French).
+"""
+
+from collections import Counter, defaultdict
+
+from babel.languages import get_official_languages
+from django.db.models import Count, Q
+from django.utils import translation
+from django_countries import countries as known_countries
+from django_countries.fields import Country
+
+from declaration.models import DeclarationTranslation, Signatory
+from declaration.views import country_offsets, english_country_order
+from news.models import Article, Tag, TaggedArticle, live_condition
+from participants.models import NationalNetwork, Participant
+from practices.models import Practice
+from prize.models import PrizeWinner
+
+# How many tagged articles a country's page lists; the tag's page lists them all.
+NEWS_SHOWN = 10
+# The kinds of record a country's page and the index count, in their order there.
+KINDS = ("participants", "signatories", "networks", "practices", "winners", "events", "news")
+
+
+def country_names(code):
+    """The country's name in English and in French, as django-countries gives them."""
+    names = {}
+    for language in ("en", "fr"):
+        with translation.override(language):
+            names[language] = str(Country(code=code).name)
+    return names
+
+
+def declaration_languages(code):
+    """The official languages of a country as Declaration translations name them
+    (Unicode CLDR through babel: "sr_Latn" is "sr"), official first."""
+    codes = []
+    for language in get_official_languages(code, de_facto=True):
+        base = language.split("_")[0]
+        if base not in codes:
+            codes.append(base)
+    return codes
+
+
+def country_tags(code):
+    names = country_names(code)
+    return Tag.objects.filter(Q(name_en=names["en"]) | Q(name_fr=names["fr"])).exclude(slug="")
+
+
+def count_by_country():
+    """{code: Counter(kind: number)} for every country with a public record: one
+    grouped query per kind, and one for the tagged news."""
+    counts = defaultdict(Counter)
+    grouped = {
+        "participants": Participant.objects.active(),
+        "signatories": Signatory.objects.public(),
+        "networks": NationalNetwork.objects.all(),
+        "practices": Practice.objects.published(),
+        "winners": PrizeWinner.objects.all(),
+    }
+    grouped["events"] = Article.objects.events().exclude(event_country="")
+    for kind, queryset in grouped.items():
+        field = "event_country" if kind == "events" else "country"
+        rows = queryset.order_by().values_list(field).annotate(number=Count("pk"))
+        for code, number in rows.values_list(field, "number"):
+            counts[code][kind] = number
+    by_name = {}
+    for code in known_countries:
+        for language, name in country_names(code.code).items():
+            by_name[(language, name)] = code.code
+    tagged = (
+        TaggedArticle.objects.filter(live_condition("content_object__"))
+        .filter(
+            Q(tag__name_en__in={name for (lang, name) in by_name if lang == "en"})
+            | Q(tag__name_fr__in={name for (lang, name) in by_name if lang == "fr"})
+        )
+        .values_list("tag__name_en", "tag__name_fr", "content_object_id")
+    )
+    articles = defaultdict(set)
+    for name_en, name_fr, article in tagged:
+        for code in {by_name.get(("en", name_en)), by_name.get(("fr", name_fr))} - {None}:
+            articles[code].add(article)
+    for code, ids in articles.items():
+        counts[code]["news"] = len(ids)
+    return {code: kinds for code, kinds in counts.items() if code in known_countries}
+
+
+def country_codes():
+    """The codes of the countries that have a page, in no particular order."""
+    return set(count_by_country())
+
+
+def signatory_rows(code):
+    """The country's public signatories, each with `number`: its "No." on the
+    Declaration's page and in /signatories.csv (English order of countries, then name)."""
+    counts = Counter(
+        dict(
+            Signatory.objects.public()
+            .order_by()
+            .values_list("country")
+            .annotate(number=Count("pk"))
+            .values_list("country", "number")
+        )
+    )
+    if not counts[code]:
+        return []
+    offsets = country_offsets(counts, english_country_order(counts))
+    signatories = list(
+        Signatory.objects.public()
+        .filter(country=code)
+        .select_related("participant")
+        .order_by("name", "pk")
+    )
+    for index, signatory in enumerate(signatories):
+        signatory.number = offsets[code] + index + 1
+    return signatories
+
+
+def country_records(code):
+    """Everything a country's page shows, with the counts at its top."""
+    participants = list(Participant.objects.active().filter(country=code).in_local_order())
+    signatories = signatory_rows(code)
+    networks = list(NationalNetwork.objects.filter(country=code).order_by("name", "pk"))
+    practices = list(
+        Practice.objects.published().filter(country=code).order_by("-year", "title", "pk")
+    )
+    winners = list(
+        PrizeWinner.objects.filter(country=code)
+        .select_related("edition", "participant")
+        .order_by("-edition__year", *PrizeWinner._meta.ordering)
+    )
+    events = list(Article.objects.agenda().filter(event_country=code))
+    tags = list(country_tags(code).order_by("pk"))
+    news = Article.objects.published().filter(tags__in=tags).distinct() if tags else None
+    news_count = news.count() if news is not None else 0
+    news_shown = list(news.order_by("-published_at", "-pk")[:NEWS_SHOWN]) if news_count else []
+    languages = declaration_languages(code)
+    order = {language: rank for rank, language in enumerate(languages)}
+    translations = sorted(
+        DeclarationTranslation.objects.filter(language__in=languages),
+        key=lambda item: order[item.language],
+    )
+    counts = {
+        "participants": len(participants),
+        "signatories": len(signatories),
+        "networks": len(networks),
+        "practices": len(practices),
+        "winners": len(winners),
+        "events": len(events),
+        "news": news_count,
+    }
+    return {
+        "counts": counts,
+        "participants": participants,
+        "signatories": signatories,
+        # The date column only where the sources give a date for one of them.
+        "signatories_dated": any(signatory.date_signed for signatory in signatories),
+        "networks": networks,
+        "practices": practices,
+        "winners": winners,
+        "upcoming_events": [event for event in events if not event.is_past],
+        "past_events": [event for event in events if event.is_past],
+        "tags": tags,
+        "news": news_shown,
+        "translations": translations,
+    }
