@@ -78,6 +78,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed by the site itself, whatever the proxy does; static files
+    # are answered above it, already compressed by WhiteNoise. Django's gzip pads
+    # each response at random, against BREACH on pages that carry a CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     # Inside the headers' middleware, so that its 400 and 404 carry them too,
     # and before anything reads the request's input.
     "alliance_site.request_guard.RequestGuardMiddleware",

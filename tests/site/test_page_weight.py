@@ -62,3 +62,19 @@ def test_home_page_fetches_nothing_from_another_site(client, demo_content, lang)
     assert assets.fetched
     for url in assets.fetched:
         assert url.startswith("/") and not url.startswith("//"), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/", "/en/join/"])
+def test_pages_are_sent_compressed_and_still_answer_304(client, demo_content, path):
+    """The site compresses its pages itself, from the page cache or not, forms included."""
+    for _visit in ("fill the page cache", "from the page cache"):
+        response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        page = gzip.decompress(response.content).decode()
+        assert page.count("<h1") == 1
+    if "ETag" in response:
+        again = client.get(path, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304
+    assert "Content-Encoding" not in client.get(path)
