@@ -101,6 +101,10 @@ def test_home_without_events_says_so(client, demo_content):
         ("/en/news/", {"join", "cooperate", "follow"}, {"mission", "note", "texts"}),
         ("/en/good-practices/", {"join"}, {"practices", "mission"}),
         ("/en/resources/", {"join"}, {"texts", "mission"}),
+        # The participants' pages show the figures under their heading already.
+        ("/en/participants/", {"join", "contact"}, {"counter", "mission"}),
+        ("/fr/participants/map/", {"join", "contact"}, {"counter", "mission"}),
+        ("/en/participants/innsbruck/", {"counter", "join"}, {"mission"}),
     ],
 )
 def test_sidebar_shows_the_boxes_that_help_where_they_help(
