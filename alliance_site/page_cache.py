@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
@@ -366,7 +367,11 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request):
         path = hashlib.md5(request.get_full_path().encode()).hexdigest()  # noqa: S324
-        return f"page-cache:{request.get_host()}:{path}"
+        # Compressed (GZipMiddleware, inside this one) for a browser that accepts it.
+        encoding = (
+            "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
+        )
+        return f"page-cache:{request.get_host()}:{encoding}:{path}"
 
     @staticmethod
     def _freeze(response):

@@ -85,6 +85,12 @@ MIDDLEWARE = [
     "alliance_site.request_guard.RequestGuardMiddleware",
     # Before sessions and locale: a cache hit needs neither, nor the database.
     "alliance_site.page_cache.PageCacheMiddleware",
+    # Pages compressed by the site itself, whatever the proxy does, and inside
+    # the page cache, so that a page is compressed once, when it is stored (the
+    # cache keeps a compressed and a plain copy). Static files are answered
+    # above, already compressed by WhiteNoise. Django's gzip pads each response
+    # at random, against BREACH on the forms' pages that carry a CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Inside the page cache and the locale: French pages are corrected once, in French.

@@ -43,6 +43,8 @@ LINKS_TO = {
     "join": "join",
     "cooperate": "cooperate",
 }
+# Pages whose own top already shows what a box says (namespace:url_name).
+SHOWN_BY = {"counter": {"participants:list", "participants:map"}}
 ABOUT_PAGE = "about-us"
 
 
@@ -62,10 +64,11 @@ def sidebar_place(match):
 def sidebar_boxes(match, place=None):
     """The boxes of the sidebar of the page that `match` resolved, in order."""
     here = {match.namespace, match.url_name} if match else set()
+    page = f"{match.namespace}:{match.url_name}" if match else ""
     return tuple(
         box
         for box in BOXES_BY_PLACE[place or sidebar_place(match)]
-        if LINKS_TO.get(box) not in here
+        if LINKS_TO.get(box) not in here and page not in SHOWN_BY.get(box, ())
     )
 
 

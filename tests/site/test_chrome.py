@@ -31,9 +31,9 @@ def test_another_page_of_a_section_reuses_the_rendered_chrome(client, demo_conte
     assert current_links(again) == current_links(first) == [f"/{lang}/news/"]
     # The footer and sidebar are the same on pages that show the same boxes; the
     # menu marks another place.
-    other = client.get(f"/{lang}/participants/")
+    other = client.get(f"/{lang}/resources/")
     assert rendered(other) & CHROME == {"includes/nav.html"}
-    assert current_links(other) == [f"/{lang}/participants/"]
+    assert current_links(other) == [f"/{lang}/resources/"]
     assert '<footer class="site-footer">' in other.content.decode()
     assert '<aside class="sidebar"' in other.content.decode()
 

@@ -59,6 +59,18 @@ def test_home_has_the_mission_small_map_and_three_calls_to_action(client, demo_c
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_small_map_the_largest_picture_of_the_first_screen_is_fetched_first(
+    client, demo_content, lang
+):
+    page = html(client.get(f"/{lang}/"))
+    image = re.search(r'<a class="small-map"[^>]*>\s*(<img [^>]*>)', page).group(1)
+    assert 'fetchpriority="high"' in image
+    assert "loading=" not in image
+    assert re.search(r'width="\d+" height="\d+"', image)
+
+
+@pytest.mark.django_db
 def test_home_lists_the_next_events_soonest_first_and_not_past_ones(client):
     today = timezone.localdate()
     make_article("Later event", event_start=today + timedelta(days=20))
@@ -89,6 +101,10 @@ def test_home_without_events_says_so(client, demo_content):
         ("/en/news/", {"join", "cooperate", "follow"}, {"mission", "note", "texts"}),
         ("/en/good-practices/", {"join"}, {"practices", "mission"}),
         ("/en/resources/", {"join"}, {"texts", "mission"}),
+        # The participants' pages show the figures under their heading already.
+        ("/en/participants/", {"join", "contact"}, {"counter", "mission"}),
+        ("/fr/participants/map/", {"join", "contact"}, {"counter", "mission"}),
+        ("/en/participants/innsbruck/", {"counter", "join"}, {"mission"}),
     ],
 )
 def test_sidebar_shows_the_boxes_that_help_where_they_help(

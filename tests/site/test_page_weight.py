@@ -62,3 +62,39 @@ def test_home_page_fetches_nothing_from_another_site(client, demo_content, lang)
     assert assets.fetched
     for url in assets.fetched:
         assert url.startswith("/") and not url.startswith("//"), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/participants/map/", "/en/join/"])
+def test_pages_are_sent_compressed_and_still_answer_304(client, demo_content, path):
+    """The site compresses its pages itself, forms included, and answers 304 to a copy it sent."""
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    page = gzip.decompress(response.content).decode()
+    assert page.count("<h1") == 1
+    if "ETag" in response:
+        again = client.get(path, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304
+    plain = client.get(path)
+    assert "Content-Encoding" not in plain
+    assert plain.content.decode().count("<h1") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/participants/map/"])
+def test_page_cache_keeps_a_compressed_copy_and_a_plain_one(client, demo_content, path):
+    """A page is compressed once, when it is stored: hits send the stored bytes.
+
+    Django's gzip pads every compression at random (against BREACH), so two
+    compressions of the same page differ; two hits are the same bytes.
+    """
+    first = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    hit = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert (first["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit["Content-Encoding"] == "gzip"
+    assert hit.content == first.content
+    plain = client.get(path)
+    assert plain["X-Page-Cache"] == "miss"
+    assert "Content-Encoding" not in plain
+    assert plain.content == gzip.decompress(hit.content)
