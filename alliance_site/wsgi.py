@@ -26,8 +26,12 @@ def warm_up():
     ):
         get_template(name)
     warm_up_forms()
-    # No connection may be shared by the forked workers.
+    # No connection may be shared by the forked workers, nor a pool of them
+    # (DATABASE_POOL): each worker opens its own (gunicorn.conf.py).
     connections.close_all()
+    for connection in connections.all(initialized_only=True):
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()
 
 
 def warm_up_forms():

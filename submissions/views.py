@@ -1,5 +1,6 @@
 import hashlib
 import ipaddress
+import threading
 import time
 
 from django.core.cache import cache
@@ -21,6 +22,12 @@ from .models import NGOPartner, Submission
 # Each address may send this many submissions in this many seconds.
 RATE_LIMIT = 5
 RATE_WINDOW = 60 * 60
+
+# How many form posts one process handles at a time (gunicorn runs several
+# threads per process, and they take turns on one interpreter lock). The others
+# wait on this lock, which costs no CPU and leaves the interpreter to the rest:
+# a burst of posts never keeps the process from serving a cached page at once.
+POSTS_AT_ONCE = threading.BoundedSemaphore(2)
 
 
 def client_address(request):
@@ -68,6 +75,10 @@ class SubmissionFormView(FormView):
     title = intro = ""
 
     def post(self, request, *args, **kwargs):
+        with POSTS_AT_ONCE:
+            return self._post(request, *args, **kwargs)
+
+    def _post(self, request, *args, **kwargs):
         if len(recent_submissions(request)) >= RATE_LIMIT:
             response = TemplateResponse(
                 request, "submissions/rate_limited.html", {"title": self.title}, status=429
