@@ -133,6 +133,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Full-text search in the site search (search/backends.py).
     INSTALLED_APPS.append("django.contrib.postgres")
+    # DATABASE_POOL=N: each process keeps N connections to PostgreSQL open and
+    # lends them to its threads (psycopg_pool), up to one per gunicorn thread.
+    # gunicorn opens them when a worker starts (gunicorn.conf.py), so that a
+    # burst of requests does not wait for PostgreSQL to start a backend for
+    # each thread.
+    if pool_size := env.int("DATABASE_POOL", default=0):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": pool_size,
+            "max_size": max(pool_size, env.int("GUNICORN_THREADS", default=8)),
+        }
 
 # Cache: shared by every worker process. A file cache in the project folder by
 # default; redis://host:6379/0 for Redis.

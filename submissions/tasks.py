@@ -8,9 +8,12 @@ task that was lost. The email's own claim (`OutgoingEmail.send`) keeps two
 processes from sending it twice.
 """
 
+import functools
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
 
 from .models import OutgoingEmail
 
@@ -39,5 +42,13 @@ def send_email(email_id):
 
 
 def queue(email):
-    """Have the worker send `email` (already saved)."""
-    send_email.enqueue(email.pk)
+    """Have the worker send `email` (already saved).
+
+    With the database backend the task is a row written in the transaction
+    that writes the email: both are kept, or neither. Another backend (Redis,
+    RabbitMQ) hears of it once the email is committed, so that its worker finds it.
+    """
+    if isinstance(send_email.get_backend(), DatabaseBackend):
+        send_email.enqueue(email.pk)
+    else:
+        transaction.on_commit(functools.partial(send_email.enqueue, email.pk))
