@@ -1,5 +1,6 @@
 import hashlib
 import ipaddress
+import logging
 import threading
 import time
 
@@ -18,6 +19,8 @@ from declaration.models import Declaration
 from . import emails
 from .forms import CooperateForm, JoinForm, PracticeForm, SignForm
 from .models import NGOPartner, Submission
+
+logger = logging.getLogger(__name__)
 
 # Each address may send this many submissions in this many seconds.
 RATE_LIMIT = 5
@@ -94,13 +97,21 @@ class SubmissionFormView(FormView):
 
     def form_valid(self, form):
         # One transaction: the submission, its emails and their tasks are
-        # written together, or not at all, at the cost of one commit (the
-        # database's wait for the disk) instead of one per row.
+        # written at the cost of one commit (the database's wait for the disk)
+        # instead of one per row. The emails sit in a savepoint of their own:
+        # if writing them fails, the submission is kept all the same (staff see
+        # it waiting on the dashboard) and the failure is logged.
         with transaction.atomic():
             submission, created = form.save(language=get_language())
             if created and submission.status == Submission.Status.PENDING:
-                emails.acknowledge(submission)
-                emails.notify_staff(submission, self.request)
+                try:
+                    with transaction.atomic():
+                        emails.acknowledge(submission)
+                        emails.notify_staff(submission, self.request)
+                except Exception:
+                    logger.exception(
+                        "The emails of submission %s could not be queued", submission.pk
+                    )
         count_submission(self.request)
         return redirect(self.get_success_url())
 

@@ -166,7 +166,10 @@ def test_approved_signature_joins_the_public_signatories(client, moderator, lang
     table = client.get(f"/{lang}/declaration/").content.decode()
     assert f'href="/{lang}/declaration/sign/"' in table  # "Sign the Declaration here"
     country = {"en": "Montenegro", "fr": "Monténégro"}[lang]
-    assert f'<td>{country}</td><th scope="row">Municipality of Tivat</th>' in table
+    assert (
+        f'<td><a href="/{lang}/countries/me/">{country}</a></td>'
+        '<th scope="row">Municipality of Tivat</th>'
+    ) in table
     assert "Ivan Example" not in table  # the person who signed stays off the public page
 
 

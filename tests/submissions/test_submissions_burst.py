@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import get_language
 
+import submissions.emails
 import submissions.forms
 from submissions import views
 from submissions.models import OutgoingEmail, Submission
@@ -79,3 +80,16 @@ def test_the_warm_up_checks_each_form_in_each_language_and_saves_nothing(monkeyp
     forms = {"JoinForm", "CooperateForm", "SignForm", "PracticeForm"}
     assert sorted(checked) == sorted((form, lang) for form in forms for lang in ("en", "fr"))
     assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_failure_to_queue_the_emails_keeps_the_submission(client, monkeypatch, caplog):
+    def broken(submission):
+        raise RuntimeError("the outbox is out of order")
+
+    monkeypatch.setattr(submissions.emails, "acknowledge", broken)
+    response = client.post(FORM_URLS["join"].format(lang="fr"), answers("join"))
+    assert response.status_code == 302
+    assert Submission.objects.get().status == Submission.Status.PENDING
+    assert OutgoingEmail.objects.count() == 0
+    assert "could not be queued" in caplog.text
