@@ -36,7 +36,7 @@ class DeclarationView(TemplateView):
 
     @shared("signatories:{number}")
     def signatories_section(self, number):
-        table = RowsByLocalCountry(Signatory.objects.public())
+        table = RowsByLocalCountry(Signatory.objects.public().select_related("participant"))
         try:
             page = Paginator(table, self.per_page).page(number)
         except InvalidPage as error:
@@ -52,7 +52,8 @@ class DeclarationView(TemplateView):
 
     @staticmethod
     def rows(table, page):
-        """(number, country, name) for each row: a country's name is looked up once.
+        """(number, country, name, participant's address or "") for each row; a country's
+        name is looked up once.
 
         The number is the row's place in the English order (country, then name),
         as in /signatories.csv: one number per signatory in every language, while
@@ -65,10 +66,22 @@ class DeclarationView(TemplateView):
         for index, signatory in enumerate(page, start=page.start_index() - 1):
             code = signatory.country.code
             number = english[code] + index - local[code] + 1
+            participant = public_participant(signatory)
             rows.append(
-                (number, countries.setdefault(code, signatory.country.name), signatory.name)
+                (
+                    number,
+                    countries.setdefault(code, signatory.country.name),
+                    signatory.name,
+                    participant.get_absolute_url() if participant else "",
+                )
             )
         return rows
+
+
+def public_participant(signatory):
+    """The participant that is this signatory, when it is an active one (with a page)."""
+    participant = signatory.participant
+    return participant if participant is not None and participant.is_active else None
 
 
 def english_country_order(counts):
@@ -112,12 +125,21 @@ class SignatoryOpenData:
     """The columns of /signatories.csv and .json: README.md documents them, keep them stable."""
 
     filename = "signatories"
-    columns = ["number", "name", "kind", "country_code", "country_name", "date_signed"]
+    columns = [
+        "number",
+        "name",
+        "kind",
+        "country_code",
+        "country_name",
+        "date_signed",
+        "participant_slug",
+    ]
 
     def get_queryset(self):
-        return Signatory.objects.public().in_local_order()
+        return Signatory.objects.public().select_related("participant").in_local_order()
 
     def get_row(self, signatory, number):
+        participant = public_participant(signatory)
         return {
             "number": number,
             "name": signatory.name,
@@ -125,6 +147,7 @@ class SignatoryOpenData:
             "country_code": signatory.country.code,
             "country_name": signatory.country.name,
             "date_signed": signatory.date_signed.isoformat() if signatory.date_signed else "",
+            "participant_slug": participant.slug if participant else "",
         }
 
 

@@ -20,6 +20,7 @@ class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransl
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")
     filter_horizontal = ("themes",)
+    autocomplete_fields = ("participant",)
     fields = (
         "title",
         "slug",
@@ -27,6 +28,7 @@ class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, TabbedTransl
         "description",
         "country",
         "place",
+        "participant",
         "themes",
         "type",
         "year",
