@@ -162,7 +162,7 @@ class ParticipantOpenData:
             "longitude": participant.longitude,
             "national_network": network.name_en if network else "",
             "url": self.request.build_absolute_uri(participant.get_absolute_url()),
-            "signatory_number": signatory_number or "",
+            "signatory_number": signatory_number,
         }
 
 
