@@ -253,7 +253,8 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
 
     def _report_linked_participant(self, request, submission):
         """Tell the moderator which participant an approved signature was linked to."""
-        signatory = submission.signatory if submission.status == Submission.Status.APPROVED else None
+        approved = submission.status == Submission.Status.APPROVED
+        signatory = submission.signatory if approved else None
         participant = signatory.participant if signatory else None
         if participant is None:
             return
