@@ -402,3 +402,12 @@ def test_the_list_and_about_us_say_which_list_they_show(client, demo_content, la
     assert counter["participants"] == 13
     # The figure of 2019 is given with its date wherever it appears; the counters are computed.
     assert "130" not in listing
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_practice_links_to_the_participant_that_carried_it_out(client, db, lang):
+    make_profile("Lille")
+    practice = Practice.objects.get(title_en="Shown practice Lille 0")
+    url = f"/{lang}/good-practices/{practice.slug}/"
+    html = assert_public_page(client, url, lang).content.decode()
+    assert f'<a href="/{lang}/participants/lille/">Lille</a>' in html
