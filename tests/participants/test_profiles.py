@@ -411,3 +411,11 @@ def test_a_practice_links_to_the_participant_that_carried_it_out(client, db, lan
     url = f"/{lang}/good-practices/{practice.slug}/"
     html = assert_public_page(client, url, lang).content.decode()
     assert f'<a href="/{lang}/participants/lille/">Lille</a>' in html
+
+
+def test_naming_a_participant_in_an_article_renews_its_cached_page(client, db):
+    participant = make_participant("Lille")
+    article = Article.objects.create(title_en="Lille news", is_published=True)
+    assert "Lille news" not in text(client.get("/en/participants/lille/"))  # now cached
+    article.participants.add(participant)
+    assert "Lille news" in text(client.get("/en/participants/lille/"))
