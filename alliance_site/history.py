@@ -39,6 +39,10 @@ TRACKED_MODELS = [
 ]
 
 
+# Many-to-many fields whose changes the history keeps too (a table of their own).
+TRACKED_RELATIONS = {"news.Article": ["participants"]}
+
+
 def register_history():
     """Attach a history to each tracked model that is installed.
 
@@ -56,4 +60,6 @@ def register_history():
             translated = list(translator.get_options_for_model(model).all_fields)
         except NotRegistered:
             translated = []
-        simple_history.register(model, excluded_fields=translated)
+        simple_history.register(
+            model, excluded_fields=translated, m2m_fields=TRACKED_RELATIONS.get(label, [])
+        )

@@ -54,6 +54,7 @@ SHOWN_MODELS = frozenset(
         "declaration.declarationtranslation",
         "declaration.signatory",
         "news.article",
+        "news.article_participants",
         "news.articledocument",
         "news.tag",
         "news.taggedarticle",
@@ -89,6 +90,7 @@ NOT_SHOWN_MODELS = frozenset(
         "sessions.session",
         # Past versions: the history in the admin, never on a public page.
         "news.historicalarticle",
+        "news.historicalarticle_participants",
         "pages.historicalpage",
         "pages.historicalsitesettings",
         "participants.historicalparticipant",

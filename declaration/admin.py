@@ -1,9 +1,11 @@
-from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 
 from alliance_site.admin_permissions import ModelPermissionImportExportMixin
@@ -74,14 +76,94 @@ class SignatoryAdmin(
     HistoryAdmin,
 ):
     resource_classes = [SignatoryResource]
-    list_display = ("name", "country", "kind", "date_signed", "is_public")
+    list_display = ("name", "country", "kind", "date_signed", "is_public", "participant")
     list_filter = ("is_public", "country", "kind")
+    list_select_related = ("participant",)
     search_fields = ("name", "signatory_name")
     date_hierarchy = "date_signed"
+    autocomplete_fields = ("participant",)
+    readonly_fields = ("suggested_participants",)
     fieldsets = (
         (None, {"fields": ("name", "kind", "country", "is_public")}),
         (
             _("Signature"),
             {"fields": ("signatory_name", "signatory_position", "date_signed", "scan")},
         ),
+        (
+            _("The same authority among the participants"),
+            {"fields": ("participant", "suggested_participants")},
+        ),
     )
+
+    @admin.display(description=_("suggested participants"))
+    def suggested_participants(self, obj):
+        """The participants that look like this authority, each with a button that links it.
+
+        The buttons submit to the link view (`formaction`): the change form's own
+        CSRF token goes with them, and nothing else of the form is saved.
+        """
+        if obj is None or obj.pk is None:
+            return _("Save the signatory first.")
+        if obj.participant_id:
+            return _("Linked: remove the participant above to see suggestions.")
+        matches = obj.matching_participants()
+        if not matches:
+            return _("No participant of the same country has this name.")
+        action = reverse("admin:declaration_signatory_link_participant", args=[obj.pk])
+        return format_html(
+            '<ul class="suggested-participants">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({}) '
+                '<button type="submit" class="button" formaction="{}" formnovalidate '
+                'name="participant" value="{}">{}</button></li>',
+                (
+                    (
+                        reverse("admin:participants_participant_change", args=[p.pk]),
+                        p.name_en,
+                        p.country.name,
+                        action,
+                        p.pk,
+                        _("Link"),
+                    )
+                    for p in matches
+                ),
+            ),
+        )
+
+    def get_urls(self):
+        link = self.admin_site.admin_view(require_POST(self.link_participant_view))
+        return [
+            path(
+                "<path:object_id>/link-participant/",
+                link,
+                name="declaration_signatory_link_participant",
+            ),
+            *super().get_urls(),
+        ]
+
+    def link_participant_view(self, request, object_id):
+        """Link the signatory to one of its suggested participants (POST, change permission)."""
+        signatory = get_object_or_404(Signatory, pk=object_id)
+        if not self.has_change_permission(request, signatory):
+            raise PermissionDenied
+        change_url = reverse("admin:declaration_signatory_change", args=[signatory.pk])
+        chosen = request.POST.get("participant", "")
+        match = next((p for p in signatory.matching_participants() if str(p.pk) == chosen), None)
+        if match is None:
+            self.message_user(
+                request,
+                _("That participant is not among the suggestions any more: nothing was linked."),
+                messages.WARNING,
+            )
+            return redirect(change_url)
+        signatory.participant = match
+        signatory.save()
+        self.log_change(request, signatory, [{"changed": {"fields": ["participant"]}}])
+        self.message_user(
+            request,
+            _("%(signatory)s is now linked to the participant %(participant)s.")
+            % {"signatory": signatory.name, "participant": match.name_en},
+            messages.SUCCESS,
+        )
+        return redirect(change_url)

@@ -6,6 +6,11 @@ sources, nor the addresses of its official texts and translations: the record
 holds the page's introduction, what a signatory commits to and the facts the
 sources give (seeds 000 and 002; the 32nd session of the Congress, March 2017),
 and staff paste the text and add the addresses and translations in the admin.
+
+A signatory is linked to the participant that is the same authority when exactly
+one participant of its country has its name but for case, accents and words such
+as "City of" (`Signatory.matching_participants`; the participants are loaded
+first): Strasbourg, Megara and Tivat.
 """
 
 import csv
@@ -100,4 +105,18 @@ def load(stdout):
             name=row["name"],
             defaults={"kind": row["kind"], "is_public": True},
         )
-    stdout.write(f"Declaration: introduction and {len(rows)} signatories.")
+    linked = link_participants()
+    stdout.write(
+        f"Declaration: introduction and {len(rows)} signatories, {linked} of them "
+        "linked to their participant."
+    )
+
+
+def link_participants():
+    """Link each signatory to the one participant that plainly is the same authority."""
+    for signatory in Signatory.objects.filter(participant__isnull=True):
+        matches = signatory.matching_participants()
+        if len(matches) == 1:
+            signatory.participant = matches[0]
+            signatory.save()
+    return Signatory.objects.filter(participant__isnull=False).count()

@@ -3,15 +3,18 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from core.countries import collation_key, local_country_order
 from core.models import AuthorityKind, SingletonModel, TimestampedModel
 from core.richtext import RichTextField, sanitise, sanitise_rich_text
 from core.uploads import validate_scan
+from search.names import authority_key
 
 # Languages the Declaration can be translated into: every language Django knows by
 # its own name, plus Romani, which Django has no interface translation for.
@@ -165,6 +168,13 @@ class SignatoryQuerySet(models.QuerySet):
         """By country name in the active language, then by name."""
         return self.order_by(local_country_order(self), "name", "pk")
 
+    def numbers(self):
+        """Each public signatory's number, by id: its place in the English order (country
+        name, then name), as on the Declaration's page and in /signatories.csv."""
+        with translation.override("en"):
+            ordered = self.public().in_local_order().values_list("pk", flat=True)
+            return {pk: number for number, pk in enumerate(ordered.iterator(), start=1)}
+
 
 class Signatory(TimestampedModel):
     """A municipality, city or region that signed the Declaration against anti-Gypsyism."""
@@ -230,3 +240,32 @@ class Signatory(TimestampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def number(self):
+        """The number the Declaration's page shows for this signatory (see `numbers`),
+        in one query; None while it is not public."""
+        if not self.is_public or self.pk is None:
+            return None
+        with translation.override("en"):
+            mine = collation_key(self.country.name)
+            before = [code for code, name in countries if collation_key(name) < mine]
+        same_country = Q(country=self.country) & (
+            Q(name__lt=self.name) | Q(name=self.name, pk__lt=self.pk)
+        )
+        earlier = Signatory.objects.public().filter(Q(country__in=before) | same_country)
+        return earlier.count() + 1
+
+    def matching_participants(self):
+        """The participants of the same country, not linked to another signatory, whose
+        name is this one's but for case, accents and words such as "City of"."""
+        participants = self._meta.get_field("participant").related_model.objects
+        key = authority_key(self.name)
+        candidates = participants.filter(country=self.country, signatory__isnull=True).only(
+            "name_en", "name_fr", "slug", "country", "is_active"
+        )
+        return [
+            participant
+            for participant in candidates.order_by("name_en", "pk")
+            if key in {authority_key(participant.name_en), authority_key(participant.name_fr)}
+        ]

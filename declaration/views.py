@@ -42,10 +42,12 @@ class DeclarationView(TemplateView):
 
     @shared("signatories:{country}:{number}")
     def signatories_section(self, country, number):
-        everything = RowsByLocalCountry(Signatory.objects.public())
+        everything = RowsByLocalCountry(Signatory.objects.public().select_related("participant"))
         ignored = bool(country) and country not in everything.counts
         if country and not ignored:
-            table = RowsByLocalCountry(Signatory.objects.public().filter(country=country))
+            table = RowsByLocalCountry(
+                Signatory.objects.public().select_related("participant").filter(country=country)
+            )
         else:
             table, country = everything, ""
         try:
@@ -82,8 +84,8 @@ class DeclarationView(TemplateView):
 
     @staticmethod
     def rows(everything, table, page):
-        """(number, country code, country name, name) for each row: a country's name is
-        looked up once.
+        """(number, country code, country name, name, participant's address or "") for
+        each row; a country's name is looked up once.
 
         The number is the row's place in the whole list in the English order
         (country, then name), as in /signatories.csv: one number per signatory in
@@ -97,8 +99,15 @@ class DeclarationView(TemplateView):
         for index, signatory in enumerate(page, start=page.start_index() - 1):
             code = signatory.country.code
             number = english[code] + index - local[code] + 1
+            participant = public_participant(signatory)
             rows.append(
-                (number, code, countries.setdefault(code, signatory.country.name), signatory.name)
+                (
+                    number,
+                    code,
+                    countries.setdefault(code, signatory.country.name),
+                    signatory.name,
+                    participant.get_absolute_url() if participant else "",
+                )
             )
         return rows
 
@@ -124,6 +133,12 @@ def growth(country=""):
             (_("Signatories of the Declaration"), year_counts(signatories, "date_signed")),
         ]
     )
+
+
+def public_participant(signatory):
+    """The participant that is this signatory, when it is an active one (with a page)."""
+    participant = signatory.participant
+    return participant if participant is not None and participant.is_active else None
 
 
 def english_country_order(counts):
@@ -167,12 +182,21 @@ class SignatoryOpenData:
     """The columns of /signatories.csv and .json: README.md documents them, keep them stable."""
 
     filename = "signatories"
-    columns = ["number", "name", "kind", "country_code", "country_name", "date_signed"]
+    columns = [
+        "number",
+        "name",
+        "kind",
+        "country_code",
+        "country_name",
+        "date_signed",
+        "participant_slug",
+    ]
 
     def get_queryset(self):
-        return Signatory.objects.public().in_local_order()
+        return Signatory.objects.public().select_related("participant").in_local_order()
 
     def get_row(self, signatory, number):
+        participant = public_participant(signatory)
         return {
             "number": number,
             "name": signatory.name,
@@ -180,6 +204,7 @@ class SignatoryOpenData:
             "country_code": signatory.country.code,
             "country_name": signatory.country.name,
             "date_signed": signatory.date_signed.isoformat() if signatory.date_signed else "",
+            "participant_slug": participant.slug if participant else "",
         }
 
 

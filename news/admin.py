@@ -104,8 +104,9 @@ class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTra
     search_fields = ("title_en", "title_fr", "lead_en", "lead_fr", "slug", "=legacy_id")
     actions = ("publish", "unpublish")
     list_per_page = 50
+    autocomplete_fields = ("participants",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "lead", "body", "tags")}),
+        (None, {"fields": ("title", "slug", "lead", "body", "tags", "participants")}),
         (
             _("Publication"),
             {"fields": ("is_published", "published_at")},

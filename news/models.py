@@ -495,6 +495,17 @@ class Article(SluggedModel, TimestampedModel):
             "created with that name; translate it under News › Tags."
         ),
     )
+    # Named by string so that this app does not import the participants'.
+    participants = models.ManyToManyField(
+        "participants.Participant",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("participants named in this article"),
+        help_text=_(
+            "The participants of the Alliance the article speaks of: it is listed on their "
+            "pages, and they are linked from it."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 

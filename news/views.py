@@ -241,6 +241,15 @@ class ArticleDetailView(DetailView):
     # the parts it renders afresh, not those found in the shared cache.
 
     @cached_property
+    def named_participants(self):
+        """The active participants the article names, each with its signatory (one query)."""
+        return list(
+            self.object.participants.filter(is_active=True)
+            .select_related("signatory")
+            .order_by("name_en", "pk")
+        )
+
+    @cached_property
     def newer(self):
         article = self.object
         moment, pk = article.published_at, article.pk

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
@@ -49,7 +50,13 @@ class ParticipantAdmin(
         (None, {"fields": ("name", "slug", "kind", "country", "is_active")}),
         (
             _("Membership"),
-            {"fields": (("date_joined", "date_joined_precision"), "national_network")},
+            {
+                "fields": (
+                    ("date_joined", "date_joined_precision"),
+                    "national_network",
+                    "signatory_link",
+                )
+            },
         ),
         (_("On the map"), {"fields": (("latitude", "longitude"),)}),
         (_("About"), {"fields": ("website", "description")}),
@@ -120,6 +127,22 @@ class ParticipantAdmin(
                 reverse("admin:participants_participant_changelist") + "?is_active__exact=1&map=no",
             )
         ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "signatory_link")
+
+    @admin.display(description=_("signatory of the Declaration"))
+    def signatory_link(self, obj):
+        """The signatory that is this same authority: linked from the signatory's page."""
+        signatory = getattr(obj, "signatory", None) if obj and obj.pk else None
+        if signatory is None:
+            return _("None: link it from the signatory's page, which suggests matches.")
+        opts = signatory._meta
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[signatory.pk]),
+            signatory.name,
+        )
 
     @admin.display(boolean=True, description=_("on the map"))
     def has_coordinates(self, obj):

@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import get_language
@@ -231,12 +231,44 @@ class ParticipantMapView(TemplateView):
         return context
 
 
+def related_model(name):
+    """The model behind one of Participant's reverse relations (`practices`, `prizes`,
+    `articles`, `signatory`): reached through the relation, so that this app imports
+    none of the apps that point at it."""
+    return Participant._meta.get_field(name).related_model
+
+
 class ParticipantDetailView(DetailView):
+    """A participant's profile: its facts, its signature of the Declaration, its good
+    practices, its Dosta! Prize awards and the news naming it, in a constant number
+    of queries (one per kind of record)."""
+
     template_name = "participants/participant_detail.html"
     context_object_name = "participant"
 
     def get_queryset(self):
-        return Participant.objects.active().select_related("national_network")
+        practices = related_model("practices").objects.published().order_by("-year", "title_en")
+        prizes = related_model("prizes").objects.select_related("edition")
+        articles = related_model("articles").objects.published().order_by("-published_at", "pk")
+        return (
+            Participant.objects.active()
+            .select_related("national_network", "signatory")
+            .prefetch_related(
+                Prefetch("practices", queryset=practices, to_attr="published_practices"),
+                Prefetch(
+                    "prizes",
+                    queryset=prizes.order_by("-edition__year", "rank"),
+                    to_attr="prize_awards",
+                ),
+                Prefetch("articles", queryset=articles, to_attr="published_articles"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        signatory = getattr(self.object, "signatory", None)
+        context["signatory"] = signatory if signatory and signatory.is_public else None
+        return context
 
 
 class ParticipantOpenData:
@@ -256,13 +288,22 @@ class ParticipantOpenData:
         "longitude",
         "national_network",
         "url",
+        "signatory_number",
     ]
 
     def get_queryset(self):
-        return Participant.objects.active().select_related("national_network").in_local_order()
+        # The signatories' numbers, read once: a linked signatory's is its row's.
+        self.signatory_numbers = related_model("signatory").objects.numbers()
+        return (
+            Participant.objects.active()
+            .select_related("national_network", "signatory")
+            .in_local_order()
+        )
 
     def get_row(self, participant, number):
         network = participant.national_network
+        signatory = getattr(participant, "signatory", None)
+        signatory_number = self.signatory_numbers.get(signatory.pk) if signatory else None
         return {
             "slug": participant.slug,
             "name": participant.name_en,
@@ -276,6 +317,7 @@ class ParticipantOpenData:
             "longitude": participant.longitude,
             "national_network": network.name_en if network else "",
             "url": self.request.build_absolute_uri(participant.get_absolute_url()),
+            "signatory_number": signatory_number,
         }
 
 

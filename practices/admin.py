@@ -19,6 +19,7 @@ class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTr
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")
     filter_horizontal = ("themes",)
+    autocomplete_fields = ("participant",)
     fields = (
         "title",
         "slug",
@@ -26,6 +27,7 @@ class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTr
         "description",
         "country",
         "place",
+        "participant",
         "themes",
         "type",
         "year",

@@ -94,6 +94,19 @@ class Practice(SluggedModel, TimestampedModel):
     place = models.CharField(
         _("city or region"), max_length=200, help_text=_("Where the practice was carried out.")
     )
+    # Named by string so that this app does not import the participants'.
+    participant = models.ForeignKey(
+        "participants.Participant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("participant"),
+        help_text=_(
+            "The participant of the Alliance that carried out the practice, if it is one: "
+            "the practice is then listed on its page."
+        ),
+    )
     themes = models.ManyToManyField(Theme, related_name="practices", verbose_name=_("themes"))
     type = models.CharField(
         _("type"),

@@ -98,4 +98,4 @@ class PracticeDetailView(DetailView):
     context_object_name = "practice"
 
     def get_queryset(self):
-        return Practice.objects.published().prefetch_related("themes")
+        return Practice.objects.published().select_related("participant").prefetch_related("themes")

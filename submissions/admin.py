@@ -251,6 +251,28 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
     def email_failed(self, submission):
         return submission.has_failed_email
 
+    def _report_linked_participant(self, request, submission):
+        """Tell the moderator which participant an approved signature was linked to."""
+        approved = submission.status == Submission.Status.APPROVED
+        signatory = submission.signatory if approved else None
+        participant = signatory.participant if signatory else None
+        if participant is None:
+            return
+        url = reverse("admin:participants_participant_change", args=[participant.pk])
+        self.message_user(
+            request,
+            format_html(
+                _(
+                    "The signatory {signatory} is the participant {participant}: they are "
+                    'linked (<a href="{url}">see the participant</a>).'
+                ),
+                signatory=signatory.name,
+                participant=participant.name_en,
+                url=url,
+            ),
+            messages.INFO,
+        )
+
     def _decide(self, request, queryset, decide, success):
         """Apply `decide` to each submission, log it, tell the sender; report in messages."""
         decided = skipped = queued = 0
@@ -262,6 +284,7 @@ class SubmissionAdmin(RecordOnlyMixin, admin.ModelAdmin):
                 continue
             decided += 1
             self.log_change(request, submission, submission.get_status_display())
+            self._report_linked_participant(request, submission)
             email = emails.announce_decision(submission)
             if email is not None:
                 queued += 1

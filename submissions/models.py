@@ -320,6 +320,11 @@ class Submission(models.Model):
                     date_signed=date.fromisoformat(data["date_signed"]),
                     is_public=publish,
                 )
+                # From an authority that is already a participant: the same authority,
+                # when exactly one participant of its country has its folded name.
+                matches = signatory.matching_participants()
+                if len(matches) == 1:
+                    signatory.participant = matches[0]
                 self._copy_upload(signatory.scan)
                 signatory.save()
                 return {"signatory": signatory}

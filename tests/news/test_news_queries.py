@@ -16,7 +16,8 @@ from ..news_helpers import bulk_articles
 # and tags of those whose entries are not rendered yet (news/pagination.py);
 # lists add the count for the pager, the tags of the filters and their years
 # (two: the first and last dates, then which years between have one); an
-# article adds its documents and its two neighbours; a feed, its freshness.
+# article adds its documents, its two neighbours and the participants it names; a
+# feed, its freshness.
 # Every page rendered afresh after a change also asks for the next scheduled
 # publication once (page_cache.on_schedule): one query per content version.
 BUDGETS = {
@@ -28,7 +29,7 @@ BUDGETS = {
     "/fr/news/?page=1": 11,
     "/en/news/?tag=housing&year={year}": 11,
     "/en/news/tag/housing/": 9,
-    "/en/news/bulk-article-5/": 9,
+    "/en/news/bulk-article-5/": 10,
     "/en/news/feed/rss/": 4,
     "/fr/news/feed/atom/?tag=housing": 5,
 }

@@ -279,6 +279,7 @@ def test_signatories_csv_gives_the_122_sorted_with_iso_codes(client, demo_conten
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert list(rows[0]) == [
         "number", "name", "kind", "country_code", "country_name", "date_signed",
+        "participant_slug",
     ]  # fmt: skip
     assert len(rows) == 122
     assert len({row["country_code"] for row in rows}) == 34
@@ -305,6 +306,7 @@ def test_signatories_json_leaves_out_hidden_records(client, demo_content):
         "country_code": "AL",
         "country_name": "Albania",
         "date_signed": "",
+        "participant_slug": "",
     }
 
 

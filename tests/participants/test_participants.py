@@ -257,7 +257,7 @@ def test_participants_csv_is_utf8_with_bom_english_and_sorted(client, demo_conte
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert list(rows[0]) == [
         "slug", "name", "name_fr", "kind", "country_code", "country_name", "date_joined",
-        "website", "latitude", "longitude", "national_network", "url",
+        "website", "latitude", "longitude", "national_network", "url", "signatory_number",
     ]  # fmt: skip
     assert len(rows) == 13
     assert [row["country_name"] for row in rows][:2] == ["Austria", "France"]
