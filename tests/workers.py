@@ -6,9 +6,9 @@ pytest-django gives every worker a test database of its own (`test_<name>_gw0`,
   (redis://127.0.0.1:6379/1 gives workers 1, 2...), since tests empty the cache; it is
   set in the worker's environment before it starts, so that the servers a test starts
   use it too (tests/conftest.py, pytest_xdist_setupnodes);
-- the servers the live tests start: ports and a PostgreSQL database of its own (NUMBER
-  and SUFFIX, read by those tests).
-Without xdist the run is worker 0, with the names and numbers as they were.
+- the ports of the servers the live tests start (NUMBER, read by those tests; their
+  PostgreSQL database is named after their process).
+Without xdist the run is worker 0, with the numbers as they were.
 """
 
 import os
@@ -16,7 +16,6 @@ import re
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 NUMBER = int(WORKER.removeprefix("gw") or 0)
-SUFFIX = f"_{WORKER}" if WORKER else ""
 
 
 def own_redis_database(url, number):

@@ -20,14 +20,14 @@ from django.core import signing
 
 from submissions.forms import SubmissionForm
 
-from ..workers import NUMBER, SUFFIX
+from ..workers import NUMBER
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-# Ports this suite may use for its servers, and its database: each worker of a
-# parallel run has its own (tests/workers.py).
+# Ports this suite may use for its servers: each worker of a parallel run has its
+# own (tests/workers.py). The database is this process's own, whatever else runs.
 PORTS = range(18130 + 10 * NUMBER, 18140 + 10 * NUMBER)
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
-LIVE_DATABASE = f"alliance_live_test{SUFFIX}"
+LIVE_DATABASE = f"alliance_live_test_{os.getpid()}"
 # Each post's answer, and a cached page's during the burst, within these many
 # seconds. With the mail server stuck and emails sent in the request, each post
 # took 2 x EMAIL_TIMEOUT (6 s here) and held its worker. On the 2-core machine
@@ -161,6 +161,11 @@ def live(tmp_path_factory):
         server.terminate()
         server.wait(timeout=10)
         black_hole.close()
+        if database_url.startswith(POSTGRES):
+            import psycopg
+
+            with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+                connection.execute(f"DROP DATABASE IF EXISTS {LIVE_DATABASE} WITH (FORCE)")
 
 
 def request(url, data=None, headers=None, method=None):
