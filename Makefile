@@ -40,15 +40,11 @@ superuser: migrate ## Create an account for the admin at /admin/ (asks for a nam
 	$(BIN)/python manage.py createsuperuser
 
 # Every test runs: a missing tool is installed by `tools` or fails the run, never skipped.
-# In parallel (pytest-xdist), one worker per core and each test file on one worker, so that
-# a file's servers start once; WORKERS=0 runs everything in this one process.
-WORKERS ?= auto
-PARALLEL = $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
-test: install-dev tools ## Run every test, the browser and HTML checks included (WORKERS=0: in one process)
-	REQUIRE_BROWSER=1 REQUIRE_VALIDATOR=1 HYPOTHESIS_PROFILE=ci $(BIN)/pytest $(PARALLEL)
+test: install-dev tools ## Run every test, the browser and HTML checks included
+	REQUIRE_BROWSER=1 REQUIRE_VALIDATOR=1 HYPOTHESIS_PROFILE=ci $(BIN)/pytest
 
 test-fast: install-dev ## Run the tests without a browser: the loop while developing
-	$(BIN)/pytest $(PARALLEL) --ignore=tests/browser
+	$(BIN)/pytest --ignore=tests/browser
 
 bench: install ## Measure the site under load at 100 times today's content (bench/results.md)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
