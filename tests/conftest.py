@@ -5,10 +5,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from alliance_site.page_cache import bump_content_version
 
+from . import workers
 from .demo_snapshot import DemoSnapshot
+
+# `make test` and CI (HYPOTHESIS_PROFILE=ci): the same examples on every run and every
+# machine, so that a red run is red again when repeated; without it each run tries new
+# ones and keeps the failures it found in .hypothesis/.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Fixtures whose test commits its writes and flushes the database at the end.
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
@@ -61,6 +69,12 @@ def demo_content(request, _demo_snapshot, db):
     else:
         _demo_snapshot.restore()
     bump_content_version()
+
+
+def pytest_xdist_setupnodes(config, specs):
+    """Each worker of a parallel run starts with a Redis database of its own (workers.py)."""
+    for number, spec in enumerate(specs):
+        spec.env.update(workers.environment(number))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -27,12 +27,12 @@ def test_no_app_keeps_a_pagination_partial_of_its_own():
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_long_list_links_its_pages_keeping_its_own_parameters(client, lang):
     make_participants(251 * 2)  # three pages of 250
-    page = client.get(f"/{lang}/participants/", {"page": 2, "view": "all"}).content.decode()
+    page = client.get(f"/{lang}/participants/", {"page": 2, "kind": "city"}).content.decode()
     pager = page.split('<nav class="pagination"')[1].split("</nav>")[0]
     previous, following, number = LINKS[lang]
-    assert f'href="?page=1&amp;view=all" rel="prev">{previous}</a>' in pager
-    assert f'href="?page=3&amp;view=all" rel="next">{following}</a>' in pager
-    assert f'href="?page=2&amp;view=all" aria-current="page">{number}2</a>' in pager
+    assert f'href="?page=1&amp;kind=city" rel="prev">{previous}</a>' in pager
+    assert f'href="?page=3&amp;kind=city" rel="next">{following}</a>' in pager
+    assert f'href="?page=2&amp;kind=city" aria-current="page">{number}2</a>' in pager
 
 
 @pytest.mark.django_db
