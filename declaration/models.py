@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -241,10 +242,11 @@ class Signatory(TimestampedModel):
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def number(self):
         """The number the Declaration's page shows for this signatory (see `numbers`),
-        in one query; None while it is not public."""
+        in one query; None while it is not public. A list that numbers many at once
+        sets it on each instead."""
         if not self.is_public or self.pk is None:
             return None
         with translation.override("en"):
