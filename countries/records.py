@@ -27,6 +27,8 @@ NEWS_SHOWN = 10
 # the Declaration's table, filtered by the country, list them all.
 PARTICIPANTS_SHOWN = 50
 SIGNATORIES_SHOWN = 50
+# And good practices: the list of practices, filtered by the country, has them all.
+PRACTICES_SHOWN = 50
 # The kinds of record a country's page and the index count, in their order there.
 KINDS = ("participants", "signatories", "networks", "practices", "winners", "events", "news")
 
@@ -148,9 +150,13 @@ def country_records(code):
         participant.kind_label = kinds.get(participant.kind, participant.kind)
     signatories, signatories_count = signatory_rows(code, SIGNATORIES_SHOWN)
     networks = list(NationalNetwork.objects.filter(country=code).order_by("name", "pk"))
+    in_country_practices = Practice.objects.published().filter(country=code)
     practices = list(
-        Practice.objects.published().filter(country=code).order_by("-year", "title", "pk")
+        in_country_practices.order_by("-year", "title", "pk").only(
+            "title_en", "title_fr", "slug", "place", "year", "type"
+        )[:PRACTICES_SHOWN]
     )
+    practices_count = in_country_practices.count()
     winners = list(
         PrizeWinner.objects.filter(country=code)
         .select_related("edition", "participant")
@@ -171,7 +177,7 @@ def country_records(code):
         "participants": participants_count,
         "signatories": signatories_count,
         "networks": len(networks),
-        "practices": len(practices),
+        "practices": practices_count,
         "winners": len(winners),
         "events": len(events),
         "news": news_count,
