@@ -106,10 +106,10 @@ def country_codes():
     return set(count_by_country())
 
 
-def signatory_rows(code, shown=None):
-    """The country's public signatories (the first `shown` of them), each with
-    `number`: its "No." on the Declaration's page and in /signatories.csv (English
-    order of countries, then name), and how many the country has."""
+@shared("signatory-offsets")
+def signatory_offsets():
+    """({code: how many public signatories}, {code: the number before its first}):
+    the Declaration's numbering, the same for every country's page."""
     counts = Counter(
         dict(
             Signatory.objects.public()
@@ -119,9 +119,16 @@ def signatory_rows(code, shown=None):
             .values_list("country", "number")
         )
     )
+    return counts, country_offsets(counts, english_country_order(counts))
+
+
+def signatory_rows(code, shown=None):
+    """The country's public signatories (the first `shown` of them), each with
+    `number`: its "No." on the Declaration's page and in /signatories.csv (English
+    order of countries, then name), and how many the country has."""
+    counts, offsets = signatory_offsets()
     if not counts[code]:
         return [], 0
-    offsets = country_offsets(counts, english_country_order(counts))
     signatories = (
         Signatory.objects.public()
         .filter(country=code)
