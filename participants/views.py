@@ -8,7 +8,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
-from alliance_site.page_cache import shared
+from alliance_site.page_cache import shared, shared_piece
 from core.charts import growth_chart, year_counts
 from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 from core.facets import facet
@@ -159,7 +159,17 @@ class ParticipantListView(ListView):
         return f"?{query.urlencode()}"
 
     def facets(self):
-        counts = self.counts(self.combinations())
+        if self.values.get("q"):
+            counts = self.counts(self.combinations())
+        else:
+            # Without a name search, the counts depend on the filters only: kept
+            # for every visitor who asks for the same filters, until content changes.
+            active = "&".join(
+                f"{name}={self.values[name]}" for name in FILTERS if name in self.values
+            )
+            counts = shared_piece(
+                f"participant-counts:{active}", lambda: self.counts(self.combinations())
+            )
         by_country, by_kind = counts["country"], counts["kind"]
         by_year, by_signed = counts["year"], counts["signed"]
         # Every country's name in one pass: django-countries translates its whole
