@@ -13,15 +13,22 @@ from django.utils import translation
 from django_countries import countries as known_countries
 from django_countries.fields import Country
 
+from alliance_site.page_cache import shared
 from declaration.models import DeclarationTranslation, Signatory
 from declaration.views import country_offsets, english_country_order
 from news.models import Article, Tag, TaggedArticle, live_condition
-from participants.models import NationalNetwork, Participant
+from participants.models import NationalNetwork, Participant, local_name
 from practices.models import Practice
 from prize.models import PrizeWinner
 
 # How many tagged articles a country's page lists; the tag's page lists them all.
 NEWS_SHOWN = 10
+# How many participants and signatories a country's page lists: the directory and
+# the Declaration's table, filtered by the country, list them all.
+PARTICIPANTS_SHOWN = 50
+SIGNATORIES_SHOWN = 50
+# And good practices: the list of practices, filtered by the country, has them all.
+PRACTICES_SHOWN = 50
 # The kinds of record a country's page and the index count, in their order there.
 KINDS = ("participants", "signatories", "networks", "practices", "winners", "events", "news")
 
@@ -51,9 +58,11 @@ def country_tags(code):
     return Tag.objects.filter(Q(name_en=names["en"]) | Q(name_fr=names["fr"])).exclude(slug="")
 
 
+@shared("country-counts")
 def count_by_country():
     """{code: Counter(kind: number)} for every country with a public record: one
-    grouped query per kind, and one for the tagged news."""
+    grouped query per kind, and one for the tagged news. The same for every page
+    until the content changes, so computed once for all."""
     counts = defaultdict(Counter)
     grouped = {
         "participants": Participant.objects.active(),
@@ -68,10 +77,13 @@ def count_by_country():
         rows = queryset.order_by().values_list(field).annotate(number=Count("pk"))
         for code, number in rows.values_list(field, "number"):
             counts[code][kind] = number
+    # Every country's name in one pass per language: django-countries translates
+    # its whole list at each name asked for.
     by_name = {}
-    for code in known_countries:
-        for language, name in country_names(code.code).items():
-            by_name[(language, name)] = code.code
+    for language in ("en", "fr"):
+        with translation.override(language):
+            for code, name in known_countries:
+                by_name[(language, str(name))] = code
     tagged = (
         TaggedArticle.objects.filter(live_condition("content_object__"))
         .filter(
@@ -94,9 +106,10 @@ def country_codes():
     return set(count_by_country())
 
 
-def signatory_rows(code):
-    """The country's public signatories, each with `number`: its "No." on the
-    Declaration's page and in /signatories.csv (English order of countries, then name)."""
+@shared("signatory-offsets")
+def signatory_offsets():
+    """({code: how many public signatories}, {code: the number before its first}):
+    the Declaration's numbering, the same for every country's page."""
     counts = Counter(
         dict(
             Signatory.objects.public()
@@ -106,28 +119,54 @@ def signatory_rows(code):
             .values_list("country", "number")
         )
     )
+    return counts, country_offsets(counts, english_country_order(counts))
+
+
+def signatory_rows(code, shown=None):
+    """The country's public signatories (the first `shown` of them), each with
+    `number`: its "No." on the Declaration's page and in /signatories.csv (English
+    order of countries, then name), and how many the country has."""
+    counts, offsets = signatory_offsets()
     if not counts[code]:
-        return []
-    offsets = country_offsets(counts, english_country_order(counts))
-    signatories = list(
+        return [], 0
+    signatories = (
         Signatory.objects.public()
         .filter(country=code)
         .select_related("participant")
+        .only("name", "date_signed", "participant__slug", "participant__is_active")
         .order_by("name", "pk")
     )
+    signatories = list(signatories[:shown] if shown else signatories)
     for index, signatory in enumerate(signatories):
         signatory.number = offsets[code] + index + 1
-    return signatories
+    return signatories, counts[code]
 
 
+@shared("country-records:{code}")
 def country_records(code):
-    """Everything a country's page shows, with the counts at its top."""
-    participants = list(Participant.objects.active().filter(country=code).in_local_order())
-    signatories = signatory_rows(code)
-    networks = list(NationalNetwork.objects.filter(country=code).order_by("name", "pk"))
-    practices = list(
-        Practice.objects.published().filter(country=code).order_by("-year", "title", "pk")
+    """Everything a country's page shows, with the counts at its top: the same for
+    every visitor until the content changes (or an event passes, which changes it
+    too: news.models.next_scheduled_change), so read once for all."""
+    in_country = Participant.objects.active().filter(country=code)
+    participants = list(
+        in_country.order_by(local_name(), "pk").only(
+            "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
+        )[:PARTICIPANTS_SHOWN]
     )
+    participants_count = in_country.count()
+    # Each kind's label looked up once: get_kind_display translates its whole list.
+    kinds = {kind.value: str(kind.label) for kind in Participant.Kind}
+    for participant in participants:
+        participant.kind_label = kinds.get(participant.kind, participant.kind)
+    signatories, signatories_count = signatory_rows(code, SIGNATORIES_SHOWN)
+    networks = list(NationalNetwork.objects.filter(country=code).order_by("name", "pk"))
+    in_country_practices = Practice.objects.published().filter(country=code)
+    practices = list(
+        in_country_practices.order_by("-year", "title", "pk").only(
+            "title_en", "title_fr", "slug", "place", "year", "type"
+        )[:PRACTICES_SHOWN]
+    )
+    practices_count = in_country_practices.count()
     winners = list(
         PrizeWinner.objects.filter(country=code)
         .select_related("edition", "participant")
@@ -145,10 +184,10 @@ def country_records(code):
         key=lambda item: order[item.language],
     )
     counts = {
-        "participants": len(participants),
-        "signatories": len(signatories),
+        "participants": participants_count,
+        "signatories": signatories_count,
         "networks": len(networks),
-        "practices": len(practices),
+        "practices": practices_count,
         "winners": len(winners),
         "events": len(events),
         "news": news_count,

@@ -525,6 +525,9 @@ class Article(SluggedModel, TimestampedModel):
             ),
             # The feeds' freshness: the latest edit of any article.
             models.Index(fields=["updated_at"], name="news_updated_idx"),
+            # A country's events (its page, the count of its records): few among
+            # the articles, which would otherwise all be read.
+            models.Index(fields=["event_country", "event_start"], name="news_event_country_idx"),
         ]
 
     def __str__(self):

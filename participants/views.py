@@ -8,6 +8,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
+from alliance_site.page_cache import shared, shared_piece
 from core.charts import growth_chart, year_counts
 from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 from core.facets import facet
@@ -52,8 +53,10 @@ def name_search(queryset, query):
     return queryset.filter(pk__in=found.order_by().values("pk"))
 
 
+@shared("participant-growth:{country}")
 def growth(country=None):
-    """The chart of participants and signatories by year, of one country or all."""
+    """The chart of participants and signatories by year, of one country or all: the
+    same for every visitor until the content changes, so computed once for all."""
     participants = Participant.objects.active()
     signatories = signatory_model().objects.public()
     if country:
@@ -61,10 +64,43 @@ def growth(country=None):
         signatories = signatories.filter(country=country)
     return growth_chart(
         [
-            (_("Participants"), year_counts(participants, "date_joined")),
-            (_("Signatories of the Declaration"), year_counts(signatories, "date_signed")),
+            (str(_("Participants")), year_counts(participants, "date_joined")),
+            (
+                str(_("Signatories of the Declaration")),
+                year_counts(signatories, "date_signed"),
+            ),
         ]
     )
+
+
+def combinations(participants):
+    """[({filter: value}, how many participants have them)] for every country, kind,
+    year joined and signature found among `participants`: one grouped query, from
+    which every filter's counts are added up.
+
+    The signatures are counted through the link (a participant has at most one
+    signatory), which PostgreSQL and SQLite group faster than an EXISTS per row."""
+    rows = (
+        participants.order_by()
+        .values_list("country", "kind", "date_joined")
+        .annotate(n=Count("pk"), signatures=Count("pk", filter=Q(signatory__is_public=True)))
+    )
+    found = {}
+    for country, kind, joined, count, signed in rows:
+        year = str(joined.year) if joined else UNKNOWN_YEAR
+        for answer, number in (("yes", signed), ("no", count - signed)):
+            if number:
+                key = (country, kind, year, answer)
+                found[key] = found.get(key, 0) + number
+    return [
+        ({"country": country, "kind": kind, "year": year, "signed": answer}, number)
+        for (country, kind, year, answer), number in found.items()
+    ]
+
+
+@shared("participant-combinations")
+def all_combinations():
+    return combinations(Participant.objects.active())
 
 
 # The directory's filters, in the order of its form.
@@ -95,24 +131,12 @@ class ParticipantListView(ListView):
         return RowsByLocalCountry(shown, then=(local_name(), "pk"))
 
     def combinations(self):
-        """How many participants the search finds for each country, kind, date joined and
-        signature: one grouped query, from which every filter's counts are added up.
-
-        The signatures are counted through the link (a participant has at most one
-        signatory), which PostgreSQL and SQLite group faster than an EXISTS per row."""
-        rows = (
-            self.base.order_by()
-            .values_list("country", "kind", "date_joined")
-            .annotate(n=Count("pk"), signatures=Count("pk", filter=Q(signatory__is_public=True)))
-        )
-        found = []
-        for country, kind, joined, count, signed in rows:
-            year = str(joined.year) if joined else UNKNOWN_YEAR
-            for answer, number in (("yes", signed), ("no", count - signed)):
-                if number:
-                    values = {"country": country, "kind": kind, "year": year, "signed": answer}
-                    found.append((values, number))
-        return found
+        """How many participants the search finds for each country, kind, year joined
+        and signature. Without a name search, they are those of the whole directory:
+        the same for every visitor until the content changes, computed once for all."""
+        if self.values.get("q"):
+            return combinations(self.base)
+        return all_combinations()
 
     def counts(self, combinations):
         """{filter: {value: how many results it gives with the other filters in force}}.
@@ -135,7 +159,17 @@ class ParticipantListView(ListView):
         return f"?{query.urlencode()}"
 
     def facets(self):
-        counts = self.counts(self.combinations())
+        if self.values.get("q"):
+            counts = self.counts(self.combinations())
+        else:
+            # Without a name search, the counts depend on the filters only: kept
+            # for every visitor who asks for the same filters, until content changes.
+            active = "&".join(
+                f"{name}={self.values[name]}" for name in FILTERS if name in self.values
+            )
+            counts = shared_piece(
+                f"participant-counts:{active}", lambda: self.counts(self.combinations())
+            )
         by_country, by_kind = counts["country"], counts["kind"]
         by_year, by_signed = counts["year"], counts["signed"]
         # Every country's name in one pass: django-countries translates its whole

@@ -15,16 +15,21 @@ from participants.models import Participant
 register = template.Library()
 
 
+@shared("participant-figures")
+def _figures():
+    return Participant.objects.counter()
+
+
 @register.inclusion_tag("participants/includes/counter.html")
 def participant_counter():
     """The live "N cities and regions from M countries" line."""
-    return Participant.objects.counter()
+    return _figures()
 
 
 @register.simple_tag
 def participant_figures():
-    """{"participants": N, "countries": M}: one aggregate query."""
-    return Participant.objects.counter()
+    """{"participants": N, "countries": M}: one aggregate query, kept until content changes."""
+    return _figures()
 
 
 @shared("small-map-spots")

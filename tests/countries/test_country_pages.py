@@ -347,3 +347,68 @@ def test_the_sitemap_lists_the_country_pages(client, hungary):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/en/countries/hu/" in xml and "/fr/countries/at/" in xml
     assert "/en/countries/</loc>" in xml
+
+
+@pytest.mark.parametrize(
+    "lang, participants_link, signatories_link, practices_link",
+    [
+        (
+            "en",
+            "All 501 participants of the country in the directory",
+            "All 252 signatories of the country in the Declaration's table",
+            "All 51 good practices of the country",
+        ),
+        (
+            "fr",
+            "Les 501 participants du pays dans l’annuaire",
+            "Les 252 signataires du pays dans le tableau de la Déclaration",
+            "Les 51 bonnes pratiques du pays",
+        ),
+    ],
+)
+def test_long_lists_show_their_first_fifty_and_link_to_the_whole_lists(
+    client, hungary, lang, participants_link, signatories_link, practices_link
+):
+    add_rows(0, 500)  # Hungary: 501 participants, 252 signatories, 51 practices
+    tree = page(client, f"/{lang}/countries/hu/")
+    counts = [flat(node) for node in tree.css(".country-counts li")]
+    assert counts[:2] == (
+        ["501 participants", "252 signatories of the Declaration"]
+        if lang == "en"
+        else ["501 participants", "252 signataires de la Déclaration"]
+    )
+    assert len(tree.css("#participants + ul li")) == 50
+    assert len(tree.css("#signatories ~ div tbody tr")) == 50
+    assert len(tree.css("#practices + ul li")) == 50
+    links = {flat(node): node.attributes["href"] for node in tree.css("main section p a")}
+    assert links[participants_link] == f"/{lang}/participants/?country=hu"
+    assert links[signatories_link] == f"/{lang}/declaration/?country=hu"
+    with translation.override(lang):
+        assert links[practices_link] == reverse("practices:list") + "?country=HU"
+
+    # The lists linked to hold every record of the country, with the same numbers.
+    directory = page(client, links[participants_link])
+    assert "501" in directory.css_first(".results-count").text()
+    practices = page(client, links[practices_link])
+    assert "51" in practices.css_first(".results-count").text()
+    declaration = page(client, links[signatories_link])
+    numbers = {
+        row.css("th")[0].text(strip=True): row.css("td")[0].text(strip=True)
+        for row in declaration.css("table.signatories tbody tr")
+    }
+    for row in tree.css("#signatories ~ div tbody tr"):
+        assert numbers[row.css_first("th").text(strip=True)] == row.css_first("td").text(strip=True)
+
+
+def test_the_counts_kept_for_every_page_follow_a_change(client, hungary):
+    """The index's counts and a country's numbering are kept until the content
+    changes: a new signatory shows at once, on a page the cache has not seen."""
+    assert flat(page(client, "/en/countries/").css(".country-list .meta")[0]) == (
+        "1 participant, 2 signatories"
+    )
+    assert page(client, "/en/countries/hu/").css_first("#signatories ~ div tbody td").text() == "3"
+    Signatory.objects.create(name="Bregenz, City", country="AT")
+    index = page(client, "/en/countries/?from=news")
+    assert flat(index.css(".country-list .meta")[0]) == "1 participant, 3 signatories"
+    country = page(client, "/en/countries/hu/?from=news")
+    assert country.css_first("#signatories ~ div tbody td").text() == "4"

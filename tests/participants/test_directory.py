@@ -425,3 +425,23 @@ def test_the_filtered_signatories_run_a_constant_number_of_queries(
     html = LexborHTMLParser(response.content.decode())
     assert len(signatory_rows(html)) == min(size // 4 + (size % 4 > 2), 200)
     assert re.search(r"Grèce", html.css_first(".results-count").text())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_counts_and_chart_kept_for_every_visitor_follow_a_change(client, directory, lang):
+    """The filters' counts and the chart are the same for every address until the
+    content changes: a new participant shows in them at once, on another address."""
+    html = page(client, f"/{lang}/participants/?country=fr")
+    assert options(html, "kind")["city"].endswith("(2)")
+    assert chart_figures(html)[2]["Participants"] == 3
+    Participant.objects.create(
+        name_en="Nantes", kind="city", country="FR",
+        date_joined=datetime.date(2017, 2, 1), date_joined_precision="month",
+    )  # fmt: skip
+    html = page(client, f"/{lang}/participants/?country=fr&kind=city")
+    assert sorted(names(html)) == ["Lille", "Lyon", "Nantes"]
+    assert options(html, "kind")["city"].endswith("(3)")
+    assert options(html, "year")["2017"] == "2017 (1)"
+    drawn, told, totals = chart_figures(html)
+    assert totals["Participants"] == 4 and drawn["Participants"]["2017"] == 4
