@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_article_event_details'),
+        ('news', '0009_article_participants'),
     ]
 
     operations = [
