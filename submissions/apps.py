@@ -14,6 +14,7 @@ class SubmissionsConfig(AppConfig):
         each worker during its first posts."""
         from django import forms
         from django.conf import settings
+        from django.db import DatabaseError
         from django.utils import translation
 
         from .forms import CooperateForm, JoinForm, PracticeForm, SignForm
@@ -34,6 +35,11 @@ class SubmissionsConfig(AppConfig):
                         )
                         if isinstance(field, forms.ChoiceField):
                             data[name] = next((str(v) for v, _label in field.choices if v), "")
-                    form = form_class(data=data)
-                    form.is_valid()
-                    str(form)
+                    try:
+                        form = form_class(data=data)
+                        form.is_valid()
+                        str(form)
+                    except DatabaseError:
+                        # A database that `migrate` has not made yet (the practice
+                        # form reads its themes): the server starts all the same.
+                        continue
