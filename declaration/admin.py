@@ -11,7 +11,7 @@ from import_export.admin import ImportExportMixin
 from alliance_site.admin_permissions import ModelPermissionImportExportMixin
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import SideBySideTranslationAdmin
+from core.admin import NamedAutocompleteAdmin, SideBySideTranslationAdmin
 from core.imports import SpreadsheetImportExportMixin
 
 from .models import Declaration, DeclarationTranslation, Signatory
@@ -70,6 +70,7 @@ class DeclarationTranslationAdmin(HistoryAdmin):
 
 @admin.register(Signatory)
 class SignatoryAdmin(
+    NamedAutocompleteAdmin,
     ModelPermissionImportExportMixin,
     SpreadsheetImportExportMixin,
     ImportExportMixin,

@@ -24,7 +24,7 @@ from taggit.models import Tag as TaggitTag
 from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
+from core.admin import NamedAutocompleteAdmin, SideBySideTranslationAdmin, StableSlugAdmin
 
 from .forms import ArticleImageField
 from .models import Article, ArticleDocument, Tag
@@ -85,7 +85,13 @@ class ArticleDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
+class ArticleAdmin(
+    NamedAutocompleteAdmin,
+    StableSlugAdmin,
+    NonceMediaAdmin,
+    HistoryAdmin,
+    SideBySideTranslationAdmin,
+):
     formfield_overrides = {
         models.ImageField: {"form_class": ArticleImageField},
         models.URLField: {"assume_scheme": "https"},

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance_site import dashboard
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
+from core.admin import NamedAutocompleteAdmin, SideBySideTranslationAdmin, StableSlugAdmin
 
 from .models import Page, SiteSettings
 
@@ -48,7 +48,13 @@ class PageTranslationFilter(dashboard.TranslationFilter):
 
 
 @admin.register(Page)
-class PageAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
+class PageAdmin(
+    NamedAutocompleteAdmin,
+    StableSlugAdmin,
+    NonceMediaAdmin,
+    HistoryAdmin,
+    SideBySideTranslationAdmin,
+):
     list_display = ("title", "path", "show_in_navigation", "is_published", "order", "updated_at")
     list_filter = ("is_published", "show_in_navigation", PageTranslationFilter)
     list_editable = ("order",)

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from alliance_site.csp import NonceMediaAdmin
 from alliance_site.history import HistoryAdmin
-from core.admin import SideBySideTranslationAdmin, StableSlugAdmin
+from core.admin import NamedAutocompleteAdmin, SideBySideTranslationAdmin, StableSlugAdmin
 
 from .models import Practice, Theme
 
@@ -14,7 +14,13 @@ class ThemeAdmin(HistoryAdmin, SideBySideTranslationAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(StableSlugAdmin, NonceMediaAdmin, HistoryAdmin, SideBySideTranslationAdmin):
+class PracticeAdmin(
+    NamedAutocompleteAdmin,
+    StableSlugAdmin,
+    NonceMediaAdmin,
+    HistoryAdmin,
+    SideBySideTranslationAdmin,
+):
     list_display = ("title", "place", "country", "type", "year", "is_published")
     list_filter = ("is_published", "type", "themes", "country")
     search_fields = ("title_en", "title_fr", "summary_en", "summary_fr", "place")

@@ -2,12 +2,12 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from alliance_site.history import HistoryAdmin
-from core.admin import SideBySideTranslationAdmin
+from core.admin import NamedAutocompleteAdmin, SideBySideTranslationAdmin
 
 from .models import PrizeEdition, PrizeWinner
 
 
-class PrizeWinnerInline(TranslationTabularInline):
+class PrizeWinnerInline(NamedAutocompleteAdmin, TranslationTabularInline):
     model = PrizeWinner
     extra = 3
     autocomplete_fields = ("participant",)
@@ -22,7 +22,7 @@ class PrizeEditionAdmin(HistoryAdmin, SideBySideTranslationAdmin):
 
 
 @admin.register(PrizeWinner)
-class PrizeWinnerAdmin(HistoryAdmin, SideBySideTranslationAdmin):
+class PrizeWinnerAdmin(NamedAutocompleteAdmin, HistoryAdmin, SideBySideTranslationAdmin):
     """Each winner on its own page, with its history; also edited within the edition."""
 
     list_display = ("name", "edition", "country", "rank")

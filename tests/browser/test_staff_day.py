@@ -182,10 +182,14 @@ def test_the_moderators_day(desk):
     assert page.locator(".missing-fields").count() == 0
     shot(page, "moderator-04-participant-complete")
 
+    # The map of Europe groups it with the demo's Kragujevac, at the same place; the
+    # country's own map gives each participant its marker.
     page.goto(url("participants:map", "fr"))
+    assert page.locator("svg a[aria-label*='Kragujevac']").count() >= 1
+    page.goto(url("countries:detail", "fr", code=participant.country.code.lower()))
     detail = url("participants:detail", "fr", slug=participant.slug)
-    marker = page.locator(f"svg a[href='{detail}']")
-    assert marker.count() == 1
+    markers = page.locator(f"svg a[href='{detail}']")  # one per layout of the map
+    assert any(markers.nth(i).is_visible() for i in range(markers.count()))
     shot(page, "moderator-05-map")
     assert page.console_problems == []
 
