@@ -41,7 +41,7 @@ superuser: migrate ## Create an account for the admin at /admin/ (asks for a nam
 
 # Every test runs: a missing tool is installed by `tools` or fails the run, never skipped.
 test: install-dev tools ## Run every test, the browser and HTML checks included
-	REQUIRE_BROWSER=1 REQUIRE_VALIDATOR=1 HYPOTHESIS_PROFILE=ci $(BIN)/pytest
+	REQUIRE_BROWSER=1 REQUIRE_VALIDATOR=1 HYPOTHESIS_PROFILE=ci $(BIN)/pytest -n auto --dist load
 
 test-fast: install-dev ## Run the tests without a browser: the loop while developing
 	$(BIN)/pytest --ignore=tests/browser
