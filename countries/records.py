@@ -96,6 +96,13 @@ def count_by_country():
     for name_en, name_fr, article in tagged:
         for code in {by_name.get(("en", name_en)), by_name.get(("fr", name_fr))} - {None}:
             articles[code].add(article)
+    named = (
+        Article.participants.through.objects.filter(live_condition("article__"))
+        .filter(participant__is_active=True)
+        .values_list("participant__country", "article_id")
+    )
+    for code, article in named:
+        articles[code].add(article)
     for code, ids in articles.items():
         counts[code]["news"] = len(ids)
     return {code: kinds for code, kinds in counts.items() if code in known_countries}
@@ -174,8 +181,11 @@ def country_records(code):
     )
     events = list(Article.objects.agenda().filter(event_country=code))
     tags = list(country_tags(code).order_by("pk"))
-    news = Article.objects.published().filter(tags__in=tags).distinct() if tags else None
-    news_count = news.count() if news is not None else 0
+    # Tagged with the country's name, or naming one of its participants.
+    named = Q(participants__country=code, participants__is_active=True)
+    news = Article.objects.published().filter(Q(tags__in=tags) | named if tags else named)
+    news = Article.objects.filter(pk__in=news.values("pk"))
+    news_count = news.count()
     news_shown = list(news.order_by("-published_at", "-pk")[:NEWS_SHOWN]) if news_count else []
     languages = declaration_languages(code)
     order = {language: rank for rank, language in enumerate(languages)}

@@ -5,6 +5,7 @@ from django_countries import countries as known_countries
 from django_countries.fields import Country
 
 from core.countries import sorted_countries
+from participants.views import growth
 
 from .records import KINDS, count_by_country, country_records
 
@@ -59,5 +60,9 @@ class CountryDetailView(TemplateView):
         records = country_records(code)
         if not any(records["counts"].values()):
             raise Http404
-        context.update(records, country=Country(code=code))
+        # Over time: only where the sources date some of the country's records.
+        chart = growth(code)
+        context.update(
+            records, country=Country(code=code), growth=chart if chart and chart["years"] else None
+        )
         return context

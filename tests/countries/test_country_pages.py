@@ -122,7 +122,8 @@ def texts(tree, selector):
                 ],
                 "headings": [
                     "Participants of the Alliance", "Signatories of the Declaration",
-                    "The Declaration in the country's language", "National networks",
+                    "Growth over time in Hungary", "The Declaration in the country's language",
+                    "National networks",
                     "Good practices", "Dosta!-Congress Prize winners", "Upcoming events",
                     "Past events", "News",
                 ],
@@ -145,7 +146,8 @@ def texts(tree, selector):
                 ],
                 "headings": [
                     "Participants de l’Alliance", "Signataires de la Déclaration",
-                    "La Déclaration dans la langue du pays", "Réseaux nationaux",
+                    "Évolution dans le temps : Hongrie", "La Déclaration dans la langue du pays",
+                    "Réseaux nationaux",
                     "Bonnes pratiques", "Lauréats du prix Dosta!-Congrès", "Événements à venir",
                     "Événements passés", "Actualités",
                 ],
@@ -412,3 +414,39 @@ def test_the_counts_kept_for_every_page_follow_a_change(client, hungary):
     assert flat(index.css(".country-list .meta")[0]) == "1 participant, 3 signatories"
     country = page(client, "/en/countries/hu/?from=news")
     assert country.css_first("#signatories ~ div tbody td").text() == "4"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_news_naming_a_participant_of_the_country_is_on_its_page(client, lang):
+    pecs = Participant.objects.create(name_en="Pécs", country="HU")
+    gone = Participant.objects.create(name_en="Gone", country="HU", is_active=False)
+    named = make_article("Pécs opens a Roma youth centre")
+    named.participants.add(pecs)
+    make_article("A former participant").participants.add(gone)
+    make_article("Unrelated news")
+    tree = page(client, f"/{lang}/countries/hu/")
+    assert texts(tree, "#news + ul li a") == ["Pécs opens a Roma youth centre"]
+    index = page(client, f"/{lang}/countries/")
+    hungary = {"en": "Hungary", "fr": "Hongrie"}[lang]
+    row = next(li for li in index.css(".country-list li") if hungary in li.text())
+    assert {"en": "1 news article", "fr": "1 actualité"}[lang] in flat(row)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_country_page_draws_its_growth_with_the_same_figures_as_its_table(client, lang):
+    Participant.objects.create(name_en="Pécs", country="HU", date_joined=datetime.date(2014, 5, 1))
+    Participant.objects.create(name_en="Szeged", country="HU")
+    Signatory.objects.create(name="Pécs, City", country="HU", date_signed=datetime.date(2016, 3, 1))
+    tree = page(client, f"/{lang}/countries/hu/")
+    chart = tree.css_first(".growth-chart")
+    assert chart is not None
+    title = {"en": "Growth over time in Hungary", "fr": "Évolution dans le temps : Hongrie"}
+    assert title[lang] in flat(chart)
+    rows = [flat(row) for row in chart.css("table tbody tr")]
+    assert any(row.startswith("2014") for row in rows), rows
+    assert any(row.startswith("2016") for row in rows), rows
+
+
+def test_a_country_whose_records_have_no_date_draws_no_growth(client):
+    Signatory.objects.create(name="Graz, City", country="AT")
+    assert page(client, "/en/countries/at/").css_first(".growth-chart") is None
