@@ -17,6 +17,9 @@ from ..external_tools import CHROMIUM_FLAGS, require_chromium
 # ORM calls the tests make around it are synchronous all the same.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The screen of the phone tests (test_mobile.py, test_directory.py).
+PHONE = {"width": 375, "height": 812}
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -65,3 +68,13 @@ def admin_page(page, django_user_model):
     page.click("[type=submit]")
     page.wait_for_url("**/admin/")
     return page
+
+
+@pytest.fixture
+def phone(browser, site):
+    """A phone-sized page with JavaScript off: the menu must work without it."""
+    context = browser.new_context(base_url=site, viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

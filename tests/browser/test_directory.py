@@ -3,16 +3,7 @@ control before the list, and choosing a country and a kind narrows the list."""
 
 import pytest
 
-PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser, site):
-    context = browser.new_context(base_url=site, viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+from .conftest import PHONE
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,8 @@ with the keyboard and without JavaScript."""
 
 import pytest
 
+from .conftest import PHONE
 from .public_pages import LANGUAGES, PUBLIC_PAGE_TYPES
-
-PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser, site):
-    """A phone-sized page with JavaScript off: the menu must work without it."""
-    context = browser.new_context(base_url=site, viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
