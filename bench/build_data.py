@@ -119,8 +119,15 @@ def build_signatories(rng):
         batch_size=BATCH,
     )
     # One signatory in four is a participant too (the directory's "signed" filter).
-    signatories = list(Signatory.objects.order_by("pk")[: SIGNATORIES // 4])
-    participants = Participant.objects.order_by("pk").values_list("pk", flat=True)
+    # Benchmark rows only: the demo's own pairs are linked already.
+    signatories = list(
+        Signatory.objects.filter(name__startswith="Benchmark ").order_by("pk")[: SIGNATORIES // 4]
+    )
+    participants = (
+        Participant.objects.filter(name_en__startswith="Benchmark ", signatory__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     for signatory, participant in zip(signatories, participants, strict=False):
         signatory.participant_id = participant
     Signatory.objects.bulk_update(signatories, ["participant"], batch_size=BATCH)
