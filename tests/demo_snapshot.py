@@ -20,20 +20,25 @@ It works the same on SQLite and PostgreSQL:
   id; on SQLite the AUTOINCREMENT counters are put back with the rows, and an
   inserted id moves them on.
 
-A transactional test (the browser tests, the backup test) flushes the database
-when it ends, and the content types and permissions that come back after a
-flush have new ids; such tests load the demo content through the command
-instead. pytest-django runs them after every test that uses a transaction, so
-the copy is never used after a flush.
+A transactional test (the browser tests, the backup test) commits, and
+flushes the database when it ends; the content types, permissions and staff
+groups that come back after a flush have new ids, and the rows the migrations
+wrote (practice themes) do not come back. So the build also keeps a copy
+(`zz_base_<n>`) of every other table the migrations left rows in, and such a
+test gets every one of those tables back as the copies hold them, ids
+included, in one committed transaction (`restore_committed`).
 """
 
 import os
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
 SNAPSHOT_PREFIX = "zz_demo_"
 EMPTY_PREFIX = "zz_empty_"
+BASE_PREFIX = "zz_base_"
+PREFIXES = (SNAPSHOT_PREFIX, EMPTY_PREFIX, BASE_PREFIX)
 
 
 def _columns(cursor, table):
@@ -57,6 +62,11 @@ def _copy(cursor, source, target, columns):
     cursor.execute(f"INSERT INTO {target} ({columns}) SELECT {columns} FROM {source}")
 
 
+def _has_rows(cursor, table):
+    cursor.execute(f"SELECT 1 WHERE EXISTS (SELECT 1 FROM {table})")
+    return cursor.fetchone() is not None
+
+
 def _differs(cursor, table, copy, columns):
     one_way = "EXISTS (SELECT {c} FROM {a} EXCEPT SELECT {c} FROM {b})"
     cursor.execute(
@@ -72,6 +82,9 @@ class DemoSnapshot:
     def __init__(self):
         # (table, its copy, the columns copied, whether the migrations left rows in it)
         self.tables = []
+        # (table, its copy, the columns copied): the tables the migrations left rows
+        # in and the demo content left as they were
+        self.base_tables = []
 
     @classmethod
     def build(cls):
@@ -80,7 +93,7 @@ class DemoSnapshot:
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             tables = sorted(connection.introspection.table_names(cursor))
-            tables = [t for t in tables if not t.startswith((SNAPSHOT_PREFIX, EMPTY_PREFIX))]
+            tables = [t for t in tables if not t.startswith(PREFIXES)]
             tables = [t for t in tables if not _kept_by_triggers(cursor, t)]
             columns = {table: _columns(cursor, table) for table in tables}
             empty = {table: quote(f"{EMPTY_PREFIX}{n}") for n, table in enumerate(tables)}
@@ -96,21 +109,27 @@ class DemoSnapshot:
                 call_command("load_demo_content", stdout=devnull)
             with transaction.atomic():
                 for n, table in enumerate(tables):
+                    had_rows = _has_rows(cursor, empty[table])
                     if not _differs(cursor, quote(table), empty[table], columns[table]):
+                        if had_rows:
+                            base = quote(f"{BASE_PREFIX}{n}")
+                            cursor.execute(f"DROP TABLE IF EXISTS {base}")
+                            cursor.execute(f"ALTER TABLE {empty[table]} RENAME TO {base}")
+                            snapshot.base_tables.append((quote(table), base, columns[table]))
                         continue
                     copy = quote(f"{SNAPSHOT_PREFIX}{n}")
                     cursor.execute(f"DROP TABLE IF EXISTS {copy}")
                     cursor.execute(
                         f"CREATE TABLE {copy} AS SELECT {columns[table]} FROM {quote(table)}"
                     )
-                    cursor.execute(f"SELECT 1 WHERE EXISTS (SELECT 1 FROM {empty[table]})")
-                    had_rows = cursor.fetchone() is not None
                     snapshot.tables.append((quote(table), copy, columns[table], had_rows))
                     # Back to the state the migrations left.
                     cursor.execute(f"DELETE FROM {quote(table)}")
                     _copy(cursor, empty[table], quote(table), columns[table])
+                kept = {table for table, _copy, _columns in snapshot.base_tables}
                 for table in tables:
-                    cursor.execute(f"DROP TABLE {empty[table]}")
+                    if quote(table) not in kept:
+                        cursor.execute(f"DROP TABLE {empty[table]}")
                 _restore_sqlite_counters(cursor, counters)
         return snapshot
 
@@ -123,6 +142,19 @@ class DemoSnapshot:
                 if had_rows:
                     cursor.execute(f"DELETE FROM {table}")
                 _copy(cursor, copy, table, columns)
+
+    def restore_committed(self):
+        """Put the database as the build left it with the demo content, and commit:
+        for a transactional test, after whatever an earlier one's flush left."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, copy, columns, _had_rows in self.tables:
+                cursor.execute(f"DELETE FROM {table}")
+                _copy(cursor, copy, table, columns)
+            for table, copy, columns in self.base_tables:
+                cursor.execute(f"DELETE FROM {table}")
+                _copy(cursor, copy, table, columns)
+        # The ids of the content types are those of the copy again.
+        ContentType.objects.clear_cache()
 
 
 def _kept_by_triggers(cursor, table):

@@ -9,7 +9,6 @@ missing file, a script error).
 import os
 
 import pytest
-from django.core.management import call_command
 
 from ..external_tools import CHROMIUM_FLAGS, require_chromium
 
@@ -33,10 +32,8 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, demo_content):
     """The live site's base URL, with the demo content loaded."""
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo_content", stdout=devnull)
     return live_server.url
 
 

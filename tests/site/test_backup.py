@@ -7,12 +7,10 @@ import re
 import subprocess
 import sys
 import tarfile
-from importlib import import_module
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
@@ -71,11 +69,8 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def a_site(transactional_db, media_root, django_user_model, client):
+def a_site(transactional_db, demo_content, media_root, django_user_model, client):
     """The demo content, a few participants, an editor and an edit in the history."""
-    # What migrate creates, which an earlier transactional test may have flushed.
-    import_module("practices.migrations.0002_the_seven_themes").add_themes(django_apps, None)
-    call_command("load_demo_content", stdout=StringIO())
     editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
     for name, kind, country, active in [
         ("Exampleville", "city", "FR", True),
