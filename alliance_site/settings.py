@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "search",
     "submissions",
     "countries",
+    # Django's widget templates, found after the site's own (templates/django/forms/).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +109,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "alliance_site.urls"
 WSGI_APPLICATION = "alliance_site.wsgi.application"
 
+# Forms are drawn with the site's templates, so that templates/django/forms/ can
+# replace one of Django's widget templates (the select, for its many options).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
