@@ -17,7 +17,8 @@ def axe_violations(page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", [pytest.param(p, id=p.name) for p in PUBLIC_PAGE_TYPES])
-def test_public_page_has_no_accessibility_violation(page, page_type, lang):
+def test_public_page_has_no_accessibility_violation(reader, page_type, lang):
+    page = reader
     if reason := page_type.missing():
         pytest.skip(reason)
     response = page.goto(page_type.path(lang))
@@ -30,7 +31,8 @@ def test_public_page_has_no_accessibility_violation(page, page_type, lang):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_home_page_has_no_violation_on_a_phone_or_a_desktop(page, width):
+def test_the_home_page_has_no_violation_on_a_phone_or_a_desktop(reader, width):
+    page = reader
     page.set_viewport_size({"width": width, "height": 800})
     page.goto("/en/")
     count, report = axe_violations(page)

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from .conftest import new_page
 from .public_pages import LANGUAGES
 
 PAGES = ["/{lang}/participants/map/", "/{lang}/countries/fr/", "/{lang}/countries/gr/"]
@@ -29,14 +30,15 @@ root => [...root.querySelectorAll('a')].filter(a => a.getClientRects().length).m
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def screen(request, browser, site):
-    context = browser.new_context(
-        base_url=site, viewport={"width": request.param, "height": 900}, java_script_enabled=False
+def screen(request, browser, shared_site):
+    page = new_page(
+        browser,
+        shared_site,
+        viewport={"width": request.param, "height": 900},
+        java_script_enabled=False,
     )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,7 +3,7 @@ with the keyboard and without JavaScript."""
 
 import pytest
 
-from .conftest import PHONE
+from .conftest import PHONE, new_page
 from .public_pages import LANGUAGES, PUBLIC_PAGE_TYPES
 
 
@@ -41,14 +41,13 @@ def test_the_menu_opens_and_closes_with_the_keyboard_without_javascript(phone, l
     assert phone.locator("details.site-menu").get_attribute("open") is None
 
 
-def test_the_menu_is_open_on_a_wide_screen(browser, site):
-    context = browser.new_context(base_url=site, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def test_the_menu_is_open_on_a_wide_screen(browser, shared_site):
+    page = new_page(browser, shared_site, viewport={"width": 1280, "height": 900})
     page.goto("/fr/")
     assert not page.locator("summary.site-menu__button").is_visible()
     assert page.locator(".main-nav a[href='/fr/dosta-prize/']").is_visible()
     assert page.locator("#header-search").is_visible()
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
