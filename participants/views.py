@@ -1,6 +1,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import QueryDict
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -10,7 +11,7 @@ from django_countries.fields import Country
 from alliance_site.open_data import CsvExportView, JsonExportView
 from alliance_site.page_cache import shared, shared_piece
 from core.charts import growth_chart, year_counts
-from core.countries import RowsByLocalCountry, collation_key, sorted_countries
+from core.countries import RowsByLocalCountry, collation_key, rows_per_country, sorted_countries
 from core.facets import facet
 from search.backends import search
 from search.registry import get_kind
@@ -109,11 +110,16 @@ FILTERS = ("country", "kind", "year", "signed")
 
 class ParticipantListView(ListView):
     """Active participants grouped by country, countries in the visitor's alphabet,
-    filtered by country, kind, year joined and signature of the Declaration."""
+    filtered by country, kind, year joined and signature of the Declaration.
+
+    Without a name search, what a page shows depends on its filters and its number
+    only: its rows, their count and the filters' counts are kept for every visitor
+    who asks for the same ones (the template's shared fragment is named by
+    `filters`), and read from the database only when the cache lacks them."""
 
     template_name = "participants/participant_list.html"
     context_object_name = "participants"
-    paginate_by = 250
+    paginate_by = 50
 
     def get(self, request, *args, **kwargs):
         self.form = DirectoryFilterForm(request.GET)
@@ -121,6 +127,10 @@ class ParticipantListView(ListView):
         self.base = Participant.objects.active().alias(signed=signed_declaration())
         if self.values.get("q"):
             self.base = name_search(self.base, self.values["q"])
+        # The filters in force, in the form's order: "country=FR&kind=city".
+        self.filters = "&".join(
+            f"{name}={self.values[name]}" for name in FILTERS if name in self.values
+        )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -128,7 +138,12 @@ class ParticipantListView(ListView):
         shown = apply_filters(self.base, self.values).only(
             "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
         )
-        return RowsByLocalCountry(shown, then=(local_name(), "pk"))
+        counts = None  # with a name search: counted afresh
+        if not self.values.get("q"):
+            counts = shared_piece(
+                f"participant-rows:{self.filters}", lambda: rows_per_country(shown)
+            )
+        return RowsByLocalCountry(shown, then=(local_name(), "pk"), counts=counts)
 
     def combinations(self):
         """How many participants the search finds for each country, kind, year joined
@@ -164,11 +179,8 @@ class ParticipantListView(ListView):
         else:
             # Without a name search, the counts depend on the filters only: kept
             # for every visitor who asks for the same filters, until content changes.
-            active = "&".join(
-                f"{name}={self.values[name]}" for name in FILTERS if name in self.values
-            )
             counts = shared_piece(
-                f"participant-counts:{active}", lambda: self.counts(self.combinations())
+                f"participant-counts:{self.filters}", lambda: self.counts(self.combinations())
             )
         by_country, by_kind = counts["country"], counts["kind"]
         by_year, by_signed = counts["year"], counts["signed"]
@@ -200,6 +212,8 @@ class ParticipantListView(ListView):
             choices = facet(options, counts, self.values.get(name))
             for choice in choices:
                 choice["url"] = self.link(name, choice["value"])
+                if name == "country":  # in lower case, as the directory's links give it
+                    choice["value"] = choice["value"].lower()
             shown.append(
                 {
                     "name": name,
@@ -217,14 +231,19 @@ class ParticipantListView(ListView):
         page_query = QueryDict(mutable=True)
         for key, value in self.values.items():
             page_query[key] = value.lower() if key == "country" else value
+        # What only the template's shared fragments show is read when one of
+        # them is rendered, not when the cache gives it.
         context.update(
             form=self.form,
             filtered=bool(self.values),
-            facets=self.facets(),
+            # What names the page's content, kept for every visitor who asks for the
+            # same filters: none for a name search or a value refused, shown as given.
+            shared_filters=None if self.request.GET.get("q") or self.form.errors else self.filters,
+            facets=SimpleLazyObject(self.facets),
             page_query=page_query,
-            countries=by_country(context["participants"]),
+            countries=SimpleLazyObject(lambda: by_country(context["participants"])),
             national_networks=NationalNetwork.objects.all(),
-            growth=growth(country),
+            growth=SimpleLazyObject(lambda: growth(country)),
             growth_country=Country(country).name if country else "",
         )
         return context
