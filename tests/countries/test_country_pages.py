@@ -416,6 +416,24 @@ def test_the_counts_kept_for_every_page_follow_a_change(client, hungary):
     assert country.css_first("#signatories ~ div tbody td").text() == "4"
 
 
+def test_another_address_of_a_country_page_reuses_its_content_without_its_records(
+    client, hungary, monkeypatch
+):
+    """What every address of a country's page shows is kept once: a new address (a
+    shared link's ?utm_source=) neither queries nor reads the country's records."""
+    SiteSettings.load()
+    first = page(client, "/en/countries/hu/")
+
+    def read_again(code):
+        raise AssertionError(f"the records of {code} were read again")
+
+    monkeypatch.setattr("countries.views.country_records", read_again)
+    with CaptureQueriesContext(connection) as queries:
+        again = page(client, "/en/countries/hu/?utm_source=mail")
+    assert len(queries) == 0
+    assert again.css_first("main").html == first.css_first("main").html
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_news_naming_a_participant_of_the_country_is_on_its_page(client, lang):
     pecs = Participant.objects.create(name_en="Pécs", country="HU")
