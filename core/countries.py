@@ -39,31 +39,23 @@ def local_country_order(queryset, field="country"):
     return Case(*whens, default=Value(len(whens)), output_field=IntegerField())
 
 
-def rows_per_country(queryset, field="country"):
-    """{country code: how many rows of `queryset` have it}: one grouped query."""
-    rows = queryset.order_by().values_list(field).annotate(rows=Count("pk"))
-    return dict(rows.values_list(field, "rows"))
-
-
 class RowsByLocalCountry:
     """A queryset's rows by country name in the active language, for a Paginator.
 
     Ordering the whole queryset by `local_country_order` makes the database
     sort every row on every page. Instead, the rows of each country are counted
     (one grouped query, which also gives the paginator its count), the countries are sorted
-    here, and a page reads only the rows of the countries it spans, when it is
-    iterated (a page whose rendering the cache already holds reads none). Rows
-    whose country code is unknown come last, as with `local_country_order`.
-
-    `counts`, when given, are those `rows_per_country(queryset, field)` gives,
-    kept from an earlier request: the list then runs no query to be paginated.
+    here, and a page reads only the rows of the countries it spans. Rows whose
+    country code is unknown come last, as with `local_country_order`.
     """
 
-    def __init__(self, queryset, then=("name", "pk"), field="country", counts=None):
+    def __init__(self, queryset, then=("name", "pk"), field="country"):
         self.queryset = queryset.order_by()
         self.then = then
         self.field = field
-        self.counts = rows_per_country(self.queryset, field) if counts is None else counts
+        self.counts = dict(
+            self.queryset.values_list(field).annotate(rows=Count("pk")).values_list(field, "rows")
+        )
         known = sorted_countries(self.counts)
         unknown = sorted(set(self.counts) - {country.code for country in known})
         self.codes = [country.code for country in known] + unknown
@@ -92,4 +84,4 @@ class RowsByLocalCountry:
         rows = self.queryset.filter(**{f"{self.field}__in": spanned}).order_by(
             Case(*ranks, output_field=IntegerField()), *self.then
         )
-        return rows[skip : skip + stop - start]
+        return list(rows[skip : skip + stop - start])

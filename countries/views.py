@@ -1,13 +1,15 @@
 from django.http import Http404
-from django.utils.functional import SimpleLazyObject
+from django.template.loader import render_to_string
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from django_countries import countries as known_countries
 from django_countries.fields import Country
 
+from alliance_site.page_cache import shared
 from core.countries import sorted_countries
 from participants.views import growth
 
-from .records import KINDS, count_by_country, country_codes, country_records
+from .records import KINDS, count_by_country, country_records
 
 
 def count_label(kind, number):
@@ -55,19 +57,26 @@ class CountryDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         code = self.kwargs["code"].upper()
-        if self.kwargs["code"] != code.lower() or code not in country_codes():
+        if self.kwargs["code"] != code.lower() or code not in known_countries:
             raise Http404
-        # The page's content is one shared fragment: its records and chart are
-        # read only when it is rendered, not when the cache holds it.
-        context.update(
-            country=Country(code=code),
-            records=SimpleLazyObject(lambda: country_records(code)),
-            growth=SimpleLazyObject(lambda: dated_growth(code)),
-        )
+        content = self.content(code)
+        if not content:
+            raise Http404
+        context.update(country=Country(code=code), content=content)
         return context
 
-
-def dated_growth(code):
-    """The country's growth chart, only where the sources date some of its records."""
-    chart = growth(code)
-    return chart if chart and chart["years"] else None
+    @shared("country-page:{code}")
+    def content(self, code):
+        """What every address of the page shows: rendered once per language and kept
+        until the content changes, as is its absence ("") for a country without records."""
+        records = country_records(code)
+        if not any(records["counts"].values()):
+            return ""
+        # Over time: only where the sources date some of the country's records.
+        chart = growth(code)
+        context = {
+            **records,
+            "country": Country(code=code),
+            "growth": chart if chart and chart["years"] else None,
+        }
+        return render_to_string("countries/includes/country.html", context, self.request)

@@ -1,17 +1,19 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 from django_countries.fields import Country
 
 from alliance_site.open_data import CsvExportView, JsonExportView
 from alliance_site.page_cache import shared, shared_piece
 from core.charts import growth_chart, year_counts
-from core.countries import RowsByLocalCountry, collation_key, rows_per_country, sorted_countries
+from core.countries import RowsByLocalCountry, collation_key, sorted_countries
 from core.facets import facet
 from search.backends import search
 from search.registry import get_kind
@@ -108,42 +110,75 @@ def all_combinations():
 FILTERS = ("country", "kind", "year", "signed")
 
 
-class ParticipantListView(ListView):
+class ParticipantListView(TemplateView):
     """Active participants grouped by country, countries in the visitor's alphabet,
     filtered by country, kind, year joined and signature of the Declaration.
 
-    Without a name search, what a page shows depends on its filters and its number
-    only: its rows, their count and the filters' counts are kept for every visitor
-    who asks for the same ones (the template's shared fragment is named by
-    `filters`), and read from the database only when the cache lacks them."""
+    What a page shows depends on its filters and its number only: rendered once
+    per filters, page and language (`shared_directory`) and kept until the
+    content changes, so a visitor at a new address reads it from the cache. A
+    name search, or a filter refused and shown as the address gave it, is
+    rendered for its visitor alone."""
 
     template_name = "participants/participant_list.html"
-    context_object_name = "participants"
     paginate_by = 50
 
-    def get(self, request, *args, **kwargs):
-        self.form = DirectoryFilterForm(request.GET)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.form = DirectoryFilterForm(self.request.GET)
         self.values = self.form.values()
-        self.base = Participant.objects.active().alias(signed=signed_declaration())
-        if self.values.get("q"):
-            self.base = name_search(self.base, self.values["q"])
-        # The filters in force, in the form's order: "country=FR&kind=city".
-        self.filters = "&".join(
-            f"{name}={self.values[name]}" for name in FILTERS if name in self.values
-        )
-        return super().get(request, *args, **kwargs)
+        number = self.request.GET.get("page") or "1"
+        if self.request.GET.get("q") or self.form.errors:
+            context["directory"] = self.directory(number)
+        else:
+            context["directory"] = self.shared_directory(self.filters, number)
+        return context
 
-    def get_queryset(self):
+    @cached_property
+    def filters(self):
+        """The filters in force, in the form's order: "country=FR&kind=city"."""
+        return "&".join(f"{name}={self.values[name]}" for name in FILTERS if name in self.values)
+
+    @cached_property
+    def base(self):
+        base = Participant.objects.active().alias(signed=signed_declaration())
+        if self.values.get("q"):
+            base = name_search(base, self.values["q"])
+        return base
+
+    @shared("participant-directory:{filters}:{number}")
+    def shared_directory(self, filters, number):
+        return self.directory(number)
+
+    def directory(self, number):
+        """The page's content: its filters with their counts, page `number` of the
+        participants they give, the national networks and the growth chart."""
         # A page reads only the countries it spans (the list may hold thousands).
         shown = apply_filters(self.base, self.values).only(
             "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
         )
-        counts = None  # with a name search: counted afresh
-        if not self.values.get("q"):
-            counts = shared_piece(
-                f"participant-rows:{self.filters}", lambda: rows_per_country(shown)
-            )
-        return RowsByLocalCountry(shown, then=(local_name(), "pk"), counts=counts)
+        rows = RowsByLocalCountry(shown, then=(local_name(), "pk"))
+        try:
+            page = Paginator(rows, self.paginate_by).page(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        country = self.values.get("country")
+        page_query = QueryDict(mutable=True)
+        for key, value in self.values.items():
+            page_query[key] = value.lower() if key == "country" else value
+        context = {
+            "form": self.form,
+            "filtered": bool(self.values),
+            "facets": self.facets(),
+            "paginator": page.paginator,
+            "page_obj": page,
+            "page_query": page_query,
+            "countries": by_country(page),
+            "national_networks": NationalNetwork.objects.all(),
+            "growth": growth(country),
+            "growth_country": Country(country).name if country else "",
+        }
+        return render_to_string("participants/includes/directory.html", context, self.request)
 
     def combinations(self):
         """How many participants the search finds for each country, kind, year joined
@@ -224,29 +259,6 @@ class ParticipantListView(ListView):
                 }
             )
         return shown
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        country = self.values.get("country")
-        page_query = QueryDict(mutable=True)
-        for key, value in self.values.items():
-            page_query[key] = value.lower() if key == "country" else value
-        # What only the template's shared fragments show is read when one of
-        # them is rendered, not when the cache gives it.
-        context.update(
-            form=self.form,
-            filtered=bool(self.values),
-            # What names the page's content, kept for every visitor who asks for the
-            # same filters: none for a name search or a value refused, shown as given.
-            shared_filters=None if self.request.GET.get("q") or self.form.errors else self.filters,
-            facets=SimpleLazyObject(self.facets),
-            page_query=page_query,
-            countries=SimpleLazyObject(lambda: by_country(context["participants"])),
-            national_networks=NationalNetwork.objects.all(),
-            growth=SimpleLazyObject(lambda: growth(country)),
-            growth_country=Country(country).name if country else "",
-        )
-        return context
 
 
 def by_country(participants):
