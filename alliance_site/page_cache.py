@@ -196,7 +196,8 @@ def lookup(key):
 
 
 def store(key, version, value, timeout=None):
-    store_many(version, {key: value}, timeout)
+    # One command: set_many wraps even a single value in a transaction.
+    cache.set(key, (version, value), timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
 def store_many(version, values, timeout=None):
