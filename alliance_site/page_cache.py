@@ -27,6 +27,7 @@ import contextvars
 import functools
 import hashlib
 import inspect
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -289,12 +290,48 @@ class SharedPieces:
             self.fresh = {}
 
 
+# How long a request waits for a piece that another request is computing: after
+# a change, every page asks for the same missing pieces at once, and each would
+# compute them. Past this, it computes the piece itself.
+PIECE_WAIT_SECONDS = 5
+PIECE_POLL_SECONDS = 0.02
+
+
 def shared_piece(name, compute, timeout=None):
-    """`compute()`, kept in the shared cache until staff change any content."""
+    """`compute()`, kept in the shared cache until staff change any content.
+
+    One request computes a missing piece; the others that ask for it meanwhile
+    wait for it (up to PIECE_WAIT_SECONDS) instead of computing it too."""
     pieces = SharedPieces([name])
+    if name not in pieces:
+        claim = f"{pieces.keys[name]}:computing:{pieces.version}"
+        if cache.add(claim, True, timeout=PIECE_WAIT_SECONDS):
+            try:
+                return _kept(pieces, name, compute, timeout)
+            finally:
+                cache.delete(claim)  # stored, or failed (a page not found): no one waits
+        _wait_for(pieces, name)
+    return _kept(pieces, name, compute, timeout)
+
+
+def _kept(pieces, name, compute, timeout):
     value = pieces.get(name, compute)
     pieces.save(timeout)
     return value
+
+
+def _wait_for(pieces, name):
+    """Until another request has stored the piece at this version (or the time is up)."""
+    key = pieces.keys[name]
+    deadline = time.monotonic() + PIECE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(PIECE_POLL_SECONDS)
+        version, found = lookup_many([key])
+        if version != pieces.version:
+            return  # the content changed meanwhile: computed afresh
+        if key in found:  # its value may be None
+            pieces.found[name] = found[key]
+            return
 
 
 def shared(name, timeout=None):
