@@ -23,9 +23,11 @@ submitted a form), and responses that set a cookie, use the CSRF token, or say
 they are private.
 """
 
+import contextvars
 import functools
 import hashlib
 import inspect
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -196,7 +198,8 @@ def lookup(key):
 
 
 def store(key, version, value, timeout=None):
-    store_many(version, {key: value}, timeout)
+    # One command: set_many wraps even a single value in a transaction.
+    cache.set(key, (version, value), timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
 def store_many(version, values, timeout=None):
@@ -217,8 +220,46 @@ def store_many(version, values, timeout=None):
 #   page at once (the menu, sidebar and footer; news entries): one round trip.
 
 
+# The request the page cache is rendering, and the functions that name the
+# pieces every page of a request shows whatever its view (the chrome's).
+_rendering = contextvars.ContextVar("page_cache_rendering", default=None)
+_read_ahead = []
+
+
+def read_ahead(names_for):
+    """Register `names_for(request)`: names of pieces the page of `request` will
+    show. They are read with the first pieces the request asks for, in the same
+    round trip, instead of in one of their own. Called when a module loads."""
+    if names_for not in _read_ahead:
+        _read_ahead.append(names_for)
+
+
+def _read(keys):
+    """The current version and what `keys` hold, as `lookup_many` gives them.
+
+    While the page cache renders a page, its first read brings along the pieces
+    named by `read_ahead`, and a later read of pieces that were among them
+    costs no round trip."""
+    request = _rendering.get()
+    if request is None:
+        return lookup_many(keys)
+    if not hasattr(request, "shared_pieces_read"):
+        language = get_language()
+        ahead = [
+            f"content:{language}:{name}" for names_for in _read_ahead for name in names_for(request)
+        ]
+        wanted = list(dict.fromkeys([*keys, *ahead]))
+        version, found = lookup_many(wanted)
+        request.shared_pieces_read = (version, set(wanted), found)
+    version, read, found = request.shared_pieces_read
+    if not read.issuperset(keys):
+        return lookup_many(keys)
+    return version, {key: found[key] for key in keys if key in found}
+
+
 class SharedPieces:
-    """Pieces named by `names`, read together in one round trip to the cache.
+    """Pieces named by `names`, read together in one round trip to the cache
+    (none when the request's first read brought them, `read_ahead`).
 
     `get(name, compute)` gives what the cache holds for `name`, or `compute()`,
     kept by `save()` (one more round trip, only when something was missing).
@@ -227,7 +268,7 @@ class SharedPieces:
     def __init__(self, names):
         language = get_language()
         self.keys = {name: f"content:{language}:{name}" for name in names}
-        self.version, found = lookup_many(list(self.keys.values()))
+        self.version, found = _read(list(self.keys.values()))
         self.found = {name: found[key] for name, key in self.keys.items() if key in found}
         self.fresh = {}
 
@@ -241,20 +282,56 @@ class SharedPieces:
 
     def save(self, timeout=None):
         if self.fresh:
-            store_many(
-                self.version,
-                {self.keys[name]: value for name, value in self.fresh.items()},
-                timeout,
-            )
+            values = {self.keys[name]: value for name, value in self.fresh.items()}
+            store_many(self.version, values, timeout)
+            read = getattr(_rendering.get(), "shared_pieces_read", None)
+            if read is not None and read[0] == self.version:
+                read[2].update(values)  # a later read in the request finds them
             self.fresh = {}
 
 
+# How long a request waits for a piece that another request is computing: after
+# a change, every page asks for the same missing pieces at once, and each would
+# compute them. Past this, it computes the piece itself.
+PIECE_WAIT_SECONDS = 5
+PIECE_POLL_SECONDS = 0.02
+
+
 def shared_piece(name, compute, timeout=None):
-    """`compute()`, kept in the shared cache until staff change any content."""
+    """`compute()`, kept in the shared cache until staff change any content.
+
+    One request computes a missing piece; the others that ask for it meanwhile
+    wait for it (up to PIECE_WAIT_SECONDS) instead of computing it too."""
     pieces = SharedPieces([name])
+    if name not in pieces:
+        claim = f"{pieces.keys[name]}:computing:{pieces.version}"
+        if cache.add(claim, True, timeout=PIECE_WAIT_SECONDS):
+            try:
+                return _kept(pieces, name, compute, timeout)
+            finally:
+                cache.delete(claim)  # stored, or failed (a page not found): no one waits
+        _wait_for(pieces, name)
+    return _kept(pieces, name, compute, timeout)
+
+
+def _kept(pieces, name, compute, timeout):
     value = pieces.get(name, compute)
     pieces.save(timeout)
     return value
+
+
+def _wait_for(pieces, name):
+    """Until another request has stored the piece at this version (or the time is up)."""
+    key = pieces.keys[name]
+    deadline = time.monotonic() + PIECE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(PIECE_POLL_SECONDS)
+        version, found = lookup_many([key])
+        if version != pieces.version:
+            return  # the content changed meanwhile: computed afresh
+        if key in found:  # its value may be None
+            pieces.found[name] = found[key]
+            return
 
 
 def shared(name, timeout=None):
@@ -320,7 +397,11 @@ class PageCacheMiddleware:
 
         # Stored under the version read before rendering: if staff change
         # something meanwhile, the entry is already out of date, as it should be.
-        response = self.get_response(request)
+        rendering = _rendering.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(rendering)
         if self._cacheable_response(request, response):
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324

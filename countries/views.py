@@ -1,9 +1,11 @@
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from django_countries import countries as known_countries
 from django_countries.fields import Country
 
+from alliance_site.page_cache import shared
 from core.countries import sorted_countries
 from participants.views import growth
 
@@ -57,12 +59,24 @@ class CountryDetailView(TemplateView):
         code = self.kwargs["code"].upper()
         if self.kwargs["code"] != code.lower() or code not in known_countries:
             raise Http404
+        content = self.content(code)
+        if not content:
+            raise Http404
+        context.update(country=Country(code=code), content=content)
+        return context
+
+    @shared("country-page:{code}")
+    def content(self, code):
+        """What every address of the page shows: rendered once per language and kept
+        until the content changes, as is its absence ("") for a country without records."""
         records = country_records(code)
         if not any(records["counts"].values()):
-            raise Http404
+            return ""
         # Over time: only where the sources date some of the country's records.
         chart = growth(code)
-        context.update(
-            records, country=Country(code=code), growth=chart if chart and chart["years"] else None
-        )
-        return context
+        context = {
+            **records,
+            "country": Country(code=code),
+            "growth": chart if chart and chart["years"] else None,
+        }
+        return render_to_string("countries/includes/country.html", context, self.request)

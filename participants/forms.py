@@ -10,10 +10,18 @@ UNKNOWN_YEAR = "unknown"
 
 
 class CountryCodeField(forms.ChoiceField):
-    """An ISO code, in capitals or not: the directory's links give it in lower case."""
+    """An ISO code, in capitals or not: the directory's links give it in lower case.
+
+    Checked against django-countries' codes, not against a list of choices: the
+    directory offers its countries through its filters' counts, and building
+    the choices of every country in every request's form costs more than the
+    rest of a page the cache holds parts of."""
 
     def to_python(self, value):
         return super().to_python(value).upper()
+
+    def valid_value(self, value):
+        return value in countries
 
 
 class DirectoryFilterForm(forms.Form):
@@ -40,7 +48,6 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, data):
         super().__init__(data)
-        self.fields["country"].choices = [("", ""), *countries]
         self.fields["kind"].choices = [("", ""), *Participant.Kind.choices]
         self.fields["signed"].choices = [("", ""), *self.fields["signed"].choices]
 

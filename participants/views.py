@@ -1,9 +1,12 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 from django_countries.fields import Country
 
@@ -107,28 +110,75 @@ def all_combinations():
 FILTERS = ("country", "kind", "year", "signed")
 
 
-class ParticipantListView(ListView):
+class ParticipantListView(TemplateView):
     """Active participants grouped by country, countries in the visitor's alphabet,
-    filtered by country, kind, year joined and signature of the Declaration."""
+    filtered by country, kind, year joined and signature of the Declaration.
+
+    What a page shows depends on its filters and its number only: rendered once
+    per filters, page and language (`shared_directory`) and kept until the
+    content changes, so a visitor at a new address reads it from the cache. A
+    name search, or a filter refused and shown as the address gave it, is
+    rendered for its visitor alone."""
 
     template_name = "participants/participant_list.html"
-    context_object_name = "participants"
-    paginate_by = 250
+    paginate_by = 50
 
-    def get(self, request, *args, **kwargs):
-        self.form = DirectoryFilterForm(request.GET)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.form = DirectoryFilterForm(self.request.GET)
         self.values = self.form.values()
-        self.base = Participant.objects.active().alias(signed=signed_declaration())
-        if self.values.get("q"):
-            self.base = name_search(self.base, self.values["q"])
-        return super().get(request, *args, **kwargs)
+        number = self.request.GET.get("page") or "1"
+        if self.request.GET.get("q") or self.form.errors:
+            context["directory"] = self.directory(number)
+        else:
+            context["directory"] = self.shared_directory(self.filters, number)
+        return context
 
-    def get_queryset(self):
+    @cached_property
+    def filters(self):
+        """The filters in force, in the form's order: "country=FR&kind=city"."""
+        return "&".join(f"{name}={self.values[name]}" for name in FILTERS if name in self.values)
+
+    @cached_property
+    def base(self):
+        base = Participant.objects.active().alias(signed=signed_declaration())
+        if self.values.get("q"):
+            base = name_search(base, self.values["q"])
+        return base
+
+    @shared("participant-directory:{filters}:{number}")
+    def shared_directory(self, filters, number):
+        return self.directory(number)
+
+    def directory(self, number):
+        """The page's content: its filters with their counts, page `number` of the
+        participants they give, the national networks and the growth chart."""
         # A page reads only the countries it spans (the list may hold thousands).
         shown = apply_filters(self.base, self.values).only(
             "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
         )
-        return RowsByLocalCountry(shown, then=(local_name(), "pk"))
+        rows = RowsByLocalCountry(shown, then=(local_name(), "pk"))
+        try:
+            page = Paginator(rows, self.paginate_by).page(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        country = self.values.get("country")
+        page_query = QueryDict(mutable=True)
+        for key, value in self.values.items():
+            page_query[key] = value.lower() if key == "country" else value
+        context = {
+            "form": self.form,
+            "filtered": bool(self.values),
+            "facets": self.facets(),
+            "paginator": page.paginator,
+            "page_obj": page,
+            "page_query": page_query,
+            "countries": by_country(page),
+            "national_networks": NationalNetwork.objects.all(),
+            "growth": growth(country),
+            "growth_country": Country(country).name if country else "",
+        }
+        return render_to_string("participants/includes/directory.html", context, self.request)
 
     def combinations(self):
         """How many participants the search finds for each country, kind, year joined
@@ -164,11 +214,8 @@ class ParticipantListView(ListView):
         else:
             # Without a name search, the counts depend on the filters only: kept
             # for every visitor who asks for the same filters, until content changes.
-            active = "&".join(
-                f"{name}={self.values[name]}" for name in FILTERS if name in self.values
-            )
             counts = shared_piece(
-                f"participant-counts:{active}", lambda: self.counts(self.combinations())
+                f"participant-counts:{self.filters}", lambda: self.counts(self.combinations())
             )
         by_country, by_kind = counts["country"], counts["kind"]
         by_year, by_signed = counts["year"], counts["signed"]
@@ -200,6 +247,8 @@ class ParticipantListView(ListView):
             choices = facet(options, counts, self.values.get(name))
             for choice in choices:
                 choice["url"] = self.link(name, choice["value"])
+                if name == "country":  # in lower case, as the directory's links give it
+                    choice["value"] = choice["value"].lower()
             shown.append(
                 {
                     "name": name,
@@ -210,24 +259,6 @@ class ParticipantListView(ListView):
                 }
             )
         return shown
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        country = self.values.get("country")
-        page_query = QueryDict(mutable=True)
-        for key, value in self.values.items():
-            page_query[key] = value.lower() if key == "country" else value
-        context.update(
-            form=self.form,
-            filtered=bool(self.values),
-            facets=self.facets(),
-            page_query=page_query,
-            countries=by_country(context["participants"]),
-            national_networks=NationalNetwork.objects.all(),
-            growth=growth(country),
-            growth_country=Country(country).name if country else "",
-        )
-        return context
 
 
 def by_country(participants):

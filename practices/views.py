@@ -1,4 +1,5 @@
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_countries.fields import Country
 
@@ -66,12 +67,14 @@ class PracticeListView(ListView):
                 {
                     "name": "country",
                     "field": self.form["country"],
+                    "everything": _("All countries"),
                     "total": sum(by_country.values()),
                     "options": facet(country_options, by_country, self.values.get("country")),
                 },
                 {
                     "name": "theme",
                     "field": self.form["theme"],
+                    "everything": _("All themes"),
                     "total": self.without("theme").count() if by_theme else 0,
                     "options": facet(
                         [
@@ -85,6 +88,7 @@ class PracticeListView(ListView):
                 {
                     "name": "type",
                     "field": self.form["type"],
+                    "everything": _("All types"),
                     "total": sum(by_type.values()),
                     "options": facet(Practice.Type.choices, by_type, self.values.get("type")),
                 },

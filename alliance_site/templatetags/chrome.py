@@ -4,14 +4,15 @@ Each is the same on many pages: the footer on every page of a language, the
 menu on every page of a section (it marks the current one), the sidebar on
 every page that shows the same boxes (`sidebar_boxes`). So each is rendered
 once and kept in the shared cache until staff change something, and a page
-reads all three in one round trip, when it shows the first of them.
+reads all three in one round trip, with the first pieces its view reads or,
+if none, when it shows the first of them.
 """
 
 from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from alliance_site.page_cache import SharedPieces
+from alliance_site.page_cache import SharedPieces, read_ahead
 from pages.models import SiteSettings
 
 register = template.Library()
@@ -80,6 +81,11 @@ def _names(request, place):
     here = request.path if match and match.namespace == "pages" else ""
     boxes = "-".join(sidebar_boxes(match, place))
     return {"nav": f"nav:{section}:{here}", "sidebar": f"sidebar:{boxes}", "footer": "footer"}
+
+
+# The menu, sidebar and footer are read with the first pieces a page's view asks
+# for (its content), in one round trip.
+read_ahead(lambda request: _names(request, None).values())
 
 
 def _context(context, part, request, place):

@@ -416,6 +416,45 @@ def test_the_counts_kept_for_every_page_follow_a_change(client, hungary):
     assert country.css_first("#signatories ~ div tbody td").text() == "4"
 
 
+def test_another_address_of_a_country_page_reuses_its_content_without_its_records(
+    client, hungary, monkeypatch
+):
+    """What every address of a country's page shows is kept once: a new address (a
+    shared link's ?utm_source=) neither queries nor reads the country's records."""
+    SiteSettings.load()
+    first = page(client, "/en/countries/hu/")
+
+    def read_again(code):
+        raise AssertionError(f"the records of {code} were read again")
+
+    monkeypatch.setattr("countries.views.country_records", read_again)
+    with CaptureQueriesContext(connection) as queries:
+        again = page(client, "/en/countries/hu/?utm_source=mail")
+    assert len(queries) == 0
+    assert again.css_first("main").html == first.css_first("main").html
+
+
+def test_a_new_address_reads_the_cache_twice_its_page_then_all_the_pieces_it_shows(
+    client, hungary, monkeypatch
+):
+    """The page cache's lookup, then the country's content read together with the
+    menu, sidebar and footer: one round trip for every piece the page shows."""
+    SiteSettings.load()
+    page(client, "/en/countries/hu/")
+    reads = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    again = page(client, "/en/countries/hu/?utm_source=mail")
+    assert again.css_first("h1").text() == "Hungary"
+    assert len(reads) == 2
+    assert any("footer" in key for key in reads[1])
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_news_naming_a_participant_of_the_country_is_on_its_page(client, lang):
     pecs = Participant.objects.create(name_en="Pécs", country="HU")

@@ -224,6 +224,55 @@ def test_each_filtered_list_is_cached_under_its_own_address(client, directory):
     assert "Marseille" in names(page(client, "/en/participants/?country=fr"))
 
 
+@pytest.mark.django_db
+def test_another_address_of_a_list_shows_the_same_list_without_a_query(client, directory):
+    """Its rows, counts and filters are kept for every visitor who asks for them: an
+    address the page cache has not seen (a shared link's ?utm_source=) reads none of
+    them from the database."""
+    first = page(client, "/en/participants/?country=fr&kind=city")
+    with CaptureQueriesContext(connection) as queries:
+        shared = page(client, "/en/participants/?country=fr&kind=city&utm_source=mail")
+    assert len(queries) == 0
+    assert names(shared) == names(first) == ["Lille", "Lyon"]
+    assert options(shared, "kind") == options(first, "kind")
+    # The other filters, the other page and a name search have their own content.
+    assert names(page(client, "/en/participants/?country=fr")) == ["Lille", "Lyon", "Val-de-Marne"]
+    assert names(page(client, "/en/participants/?country=fr&kind=city&q=lyon")) == ["Lyon"]
+
+
+@pytest.mark.django_db
+def test_a_refused_filter_is_said_so_even_where_the_same_list_is_kept(client, directory):
+    plain = page(client, "/en/participants/?kind=city")
+    assert plain.css_first("p.error-message") is None
+    refused = page(client, "/en/participants/?kind=city&country=xx")
+    assert refused.css_first("p.error-message") is not None
+    assert refused.css_first('select[name="country"]').attributes["aria-invalid"] == "true"
+    assert names(refused) == names(plain)
+    # And the message stays with that address alone.
+    again = page(client, "/en/participants/?kind=city&utm_source=mail")
+    assert again.css_first("p.error-message") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_list_shows_fifty_participants_a_page_with_links_that_keep_the_filters(client, lang):
+    SiteSettings.load()
+    Participant.objects.bulk_create(
+        Participant(name_en=f"Place {n:03}", slug=f"place-{n}", kind="city", country="FR")
+        for n in range(120)
+    )
+    Participant.objects.create(name_en="Graz", kind="city", country="AT")
+    shown = []
+    for number in (1, 2, 3):
+        html = page(client, f"/{lang}/participants/?country=fr&page={number}")
+        shown += names(html)
+        links = {node.attributes["href"] for node in html.css(".pagination a")}
+        assert links >= {f"?country=fr&page={n}" for n in (1, 2, 3)}
+        assert len(names(html)) == (50 if number < 3 else 20)
+    assert shown == [f"Place {n:03}" for n in range(120)]
+    assert client.get(f"/{lang}/participants/?country=fr&page=4").status_code == 404
+
+
 # Growth over time -------------------------------------------------------------------
 
 

@@ -177,3 +177,64 @@ def test_a_staff_bulk_update_without_signals_still_refreshes_pages(client, demo_
     client.post("/admin/pages/sitesettings/1/change/", {})  # any staff POST
     client.logout()
     assert "Ms Bulk Update" in client.get("/en/").content.decode()
+
+
+# After a change every page asks for the same missing pieces at once: one request
+# computes each, the others wait for its value.
+
+
+def claim_piece(name):
+    """Another request's claim on computing piece `name` (in English)."""
+    from django.core.cache import cache
+
+    from alliance_site.page_cache import content_version
+
+    cache.add(f"content:en:{name}:computing:{content_version()}", True)
+    return f"content:en:{name}", content_version()
+
+
+@pytest.mark.django_db
+def test_a_piece_that_another_request_computes_is_waited_for_not_computed_again():
+    import threading
+
+    from django.utils import translation
+
+    from alliance_site.page_cache import shared_piece, store
+
+    with translation.override("en"):
+        key, version = claim_piece("directory-page")
+        threading.Timer(0.1, store, (key, version, "computed elsewhere")).start()
+        computed = shared_piece("directory-page", lambda: pytest.fail("computed twice"))
+    assert computed == "computed elsewhere"
+
+
+@pytest.mark.django_db
+def test_a_request_that_waited_in_vain_computes_the_piece_itself(monkeypatch):
+    from django.utils import translation
+
+    from alliance_site import page_cache
+
+    monkeypatch.setattr(page_cache, "PIECE_WAIT_SECONDS", 0.1)
+    with translation.override("en"):
+        claim_piece("country-page:HU")
+        assert page_cache.shared_piece("country-page:HU", lambda: "computed here") == (
+            "computed here"
+        )
+
+
+@pytest.mark.django_db
+def test_a_piece_whose_computing_fails_leaves_no_one_waiting():
+    from django.core.cache import cache
+    from django.http import Http404
+    from django.utils import translation
+
+    from alliance_site.page_cache import content_version, shared_piece
+
+    def not_found():
+        raise Http404
+
+    with translation.override("en"):
+        with pytest.raises(Http404):
+            shared_piece("directory-page:99", not_found)
+        assert cache.get(f"content:en:directory-page:99:computing:{content_version()}") is None
+        assert shared_piece("directory-page:99", lambda: None) is None
