@@ -158,8 +158,10 @@ class ParticipantListView(TemplateView):
             "name_en", "name_fr", "slug", "kind", "country", "date_joined", "date_joined_precision"
         )
         rows = RowsByLocalCountry(shown, then=(local_name(), "pk"))
+        paginator = Paginator(rows, self.paginate_by)
         try:
-            page = Paginator(rows, self.paginate_by).page(number)
+            # "last", as Django's list views take it: the address of the list's end.
+            page = paginator.page(paginator.num_pages if number == "last" else number)
         except InvalidPage as error:
             raise Http404(str(error)) from error
         country = self.values.get("country")

@@ -271,6 +271,7 @@ def test_the_list_shows_fifty_participants_a_page_with_links_that_keep_the_filte
         assert len(names(html)) == (50 if number < 3 else 20)
     assert shown == [f"Place {n:03}" for n in range(120)]
     assert client.get(f"/{lang}/participants/?country=fr&page=4").status_code == 404
+    assert names(page(client, f"/{lang}/participants/?country=fr&page=last")) == shown[100:]
 
 
 # Growth over time -------------------------------------------------------------------
