@@ -149,11 +149,11 @@ def signatory_rows(code, shown=None):
     return signatories, counts[code]
 
 
-@shared("country-records:{code}")
 def country_records(code):
-    """Everything a country's page shows, with the counts at its top: the same for
-    every visitor until the content changes (or an event passes, which changes it
-    too: news.models.next_scheduled_change), so read once for all."""
+    """Everything a country's page shows, with the counts at its top. Read only
+    when the page's shared content is rendered (countries.views), which keeps it
+    for every visitor until the content changes (or an event passes, which changes
+    it too: news.models.next_scheduled_change)."""
     in_country = Participant.objects.active().filter(country=code)
     participants = list(
         in_country.order_by(local_name(), "pk").only(
